@@ -1,0 +1,30 @@
+//! `risalah check`: validate the corpus without indexing.
+
+use crate::corpus;
+use anyhow::Context;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Prints every problem of the corpus and a summary; fails when input was rejected
+/// (or, with `strict`, when anything was warned about).
+pub fn run(root: &Path, strict: bool) -> anyhow::Result<ExitCode> {
+    let report = corpus::read_corpus(root)
+        .with_context(|| format!("cannot read corpus {}", root.display()))?;
+    for problem in report.problems() {
+        eprintln!("{problem}");
+    }
+    let files = report.files.len();
+    let rejected = report.rejected_files();
+    let warnings = report.warning_count();
+    println!(
+        "checked {files} file(s): {} document(s), {} passage(s); {rejected} file(s) with rejected input, {warnings} warning(s)",
+        report.document_count(),
+        report.passage_count(),
+    );
+    let failed = rejected > 0 || (strict && warnings > 0);
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
