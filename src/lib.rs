@@ -4,6 +4,7 @@
 //! one way: the interface (`cli`, `http`) calls the engine (`search`, `index`),
 //! which calls the foundations (`analysis`, `corpus`, `model`).
 
+pub mod analysis;
 pub mod cli;
 pub mod corpus;
 pub mod model;

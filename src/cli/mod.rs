@@ -2,6 +2,7 @@
 //! then run. Non-fatal problems are printed and counted; the exit status says
 //! whether anything was rejected.
 
+mod analyze;
 mod check;
 
 use clap::{Parser, Subcommand};
@@ -29,6 +30,18 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Print the tokens the index would store for TEXT (stemmed and exact views).
+    Analyze {
+        /// Print `{"stemmed": [...], "exact": [...]}`.
+        #[arg(long)]
+        json: bool,
+        /// Analyse each whitespace-separated word on its own.
+        #[arg(long)]
+        per_word: bool,
+        /// The text; `-` reads standard input.
+        #[arg(required = true)]
+        text: Vec<String>,
+    },
 }
 
 /// Parses the command line and runs it; the returned code is the process exit status.
@@ -46,5 +59,17 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check { corpus, strict } => check::run(&corpus, strict),
+        Command::Analyze {
+            json,
+            per_word,
+            text,
+        } => {
+            let text = if text == ["-"] {
+                std::io::read_to_string(std::io::stdin())?
+            } else {
+                text.join(" ")
+            };
+            analyze::run(&text, json, per_word).map(|()| ExitCode::SUCCESS)
+        }
     }
 }
