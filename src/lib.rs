@@ -7,4 +7,6 @@
 pub mod analysis;
 pub mod cli;
 pub mod corpus;
+pub mod index;
 pub mod model;
+pub mod search;

@@ -4,8 +4,14 @@
 
 mod analyze;
 mod check;
+mod index;
+mod search;
 
-use clap::{Parser, Subcommand};
+use crate::index::build::BuildOptions;
+use crate::model::{DocType, Role};
+use crate::search::query::{period, DateRange, Filters};
+use crate::search::SearchRequest;
+use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -30,6 +36,23 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Build or update the index from the corpus (only changed files are re-read).
+    Index {
+        /// The corpus directory or a single corpus file.
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+        /// The index directory.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// Discard the index and read every file again.
+        #[arg(long)]
+        rebuild: bool,
+        /// Treat warnings as failures.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Search the index; see the README for the query language.
+    Search(SearchArgs),
     /// Print the tokens the index would store for TEXT (stemmed and exact views).
     Analyze {
         /// Print `{"stemmed": [...], "exact": [...]}`.
@@ -42,6 +65,62 @@ pub enum Command {
         #[arg(required = true)]
         text: Vec<String>,
     },
+}
+
+/// The flags of `risalah search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The index directory.
+    #[arg(long, default_value = "index")]
+    index: PathBuf,
+    /// Only passages spoken in this role (repeat or comma-separate for several).
+    #[arg(long, value_delimiter = ',')]
+    role: Vec<Role>,
+    /// Only passages of this speaker (words of the name).
+    #[arg(long)]
+    speaker: Option<String>,
+    /// Only passages of this case register number.
+    #[arg(long)]
+    case: Option<String>,
+    /// Only this document type: transcript, news or putusan.
+    #[arg(long = "type", value_delimiter = ',')]
+    doc_type: Vec<DocType>,
+    /// From this date on: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long)]
+    from: Option<String>,
+    /// Up to this date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long)]
+    to: Option<String>,
+    /// Hits per page (at most 100).
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Skip this many hits (for the next pages).
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    /// Print the JSON of the API.
+    #[arg(long)]
+    json: bool,
+    /// The query.
+    query: Vec<String>,
+}
+
+impl SearchArgs {
+    fn request(&self) -> anyhow::Result<SearchRequest> {
+        let from = self.from.as_deref().map(period).transpose()?.map(|p| p.0);
+        let to = self.to.as_deref().map(period).transpose()?.map(|p| p.1);
+        Ok(SearchRequest {
+            q: self.query.join(" "),
+            filters: Filters {
+                roles: self.role.clone(),
+                speakers: self.speaker.iter().cloned().collect(),
+                cases: self.case.iter().cloned().collect(),
+                doc_types: self.doc_type.clone(),
+                dates: DateRange { from, to },
+            },
+            limit: self.limit,
+            offset: self.offset,
+        })
+    }
 }
 
 /// Parses the command line and runs it; the returned code is the process exit status.
@@ -59,6 +138,24 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check { corpus, strict } => check::run(&corpus, strict),
+        Command::Index {
+            corpus,
+            index,
+            rebuild,
+            strict,
+        } => index::run(
+            &BuildOptions {
+                corpus,
+                index_dir: index,
+                rebuild,
+            },
+            strict,
+        ),
+        Command::Search(args) => {
+            let request = args.request()?;
+            search::run(&args.index, &request, &search::Output { json: args.json })
+                .map(|()| ExitCode::SUCCESS)
+        }
         Command::Analyze {
             json,
             per_word,

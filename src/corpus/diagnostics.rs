@@ -105,3 +105,15 @@ impl Diagnostics {
         self.problems
     }
 }
+
+/// How many distinct files the rejecting problems among `problems` name.
+pub fn count_rejected_files<'a>(problems: impl IntoIterator<Item = &'a Problem>) -> usize {
+    let mut paths: Vec<&Path> = problems
+        .into_iter()
+        .filter(|p| p.is_error())
+        .map(|p| p.path.as_path())
+        .collect();
+    paths.sort();
+    paths.dedup();
+    paths.len()
+}

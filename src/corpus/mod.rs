@@ -137,7 +137,8 @@ pub fn parse_path(path: &Path, labels: &LabelTable) -> ParsedFile {
     parse_bytes(path, &bytes, labels)
 }
 
-fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+/// Reads a corpus file whole, refusing one over [`MAX_FILE_BYTES`]; the error is the reason to report.
+pub fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(format!(
@@ -288,14 +289,7 @@ impl CorpusReport {
 
     /// How many files had input rejected.
     pub fn rejected_files(&self) -> usize {
-        let mut paths: Vec<&Path> = self
-            .problems()
-            .filter(|p| p.is_error())
-            .map(|p| p.path.as_path())
-            .collect();
-        paths.sort();
-        paths.dedup();
-        paths.len()
+        diagnostics::count_rejected_files(self.problems())
     }
 
     /// How many warnings were reported.
@@ -320,7 +314,13 @@ pub fn read_corpus(root: &Path) -> std::io::Result<CorpusReport> {
 
 /// Keeps the first document of each id (in path order) and rejects the others.
 pub fn reject_duplicate_ids(files: &mut [ParsedFile]) {
-    let mut first_seen: HashMap<String, PathBuf> = HashMap::new();
+    reject_duplicate_ids_against(files, HashMap::new());
+}
+
+/// Like [`reject_duplicate_ids`], where `owners` already hold some ids (the
+/// files an incremental run does not re-read).
+pub fn reject_duplicate_ids_against(files: &mut [ParsedFile], owners: HashMap<String, PathBuf>) {
+    let mut first_seen = owners;
     for file in files.iter_mut() {
         let mut kept = Vec::new();
         for doc in std::mem::take(&mut file.documents) {

@@ -1,0 +1,107 @@
+//! The on-disk index: its schema, how corpus documents become tantivy
+//! documents, the manifest that makes indexing incremental, and the build.
+//!
+//! Every `Index` handle is opened through [`open`] or [`open_or_create`], which
+//! register the analyzers: they are code, not data, and an index opened
+//! without them would silently analyse with the wrong tokenizer.
+
+pub mod build;
+pub mod document;
+pub mod manifest;
+pub mod schema;
+
+use crate::analysis;
+use anyhow::Context;
+use manifest::{CommitInfo, Manifest};
+use schema::Fields;
+use std::path::{Path, PathBuf};
+use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
+use tantivy::Index;
+
+/// An opened index with its field handles.
+#[derive(Clone)]
+pub struct IndexHandle {
+    /// The tantivy index, analyzers registered.
+    pub index: Index,
+    /// The field handles.
+    pub fields: Fields,
+    /// The index directory.
+    pub dir: PathBuf,
+}
+
+fn register_all(index: &Index) {
+    analysis::register(index);
+    index.tokenizers().register(
+        schema::KEYWORD,
+        TextAnalyzer::builder(RawTokenizer::default())
+            .filter(LowerCaser)
+            .build(),
+    );
+}
+
+/// Whether `dir` holds a tantivy index.
+pub fn exists(dir: &Path) -> bool {
+    dir.join("meta.json").is_file()
+}
+
+/// Opens the index in `dir`.
+pub fn open(dir: &Path) -> anyhow::Result<IndexHandle> {
+    if !exists(dir) {
+        anyhow::bail!(
+            "no index in {} (build one with `risalah index --index {}`)",
+            dir.display(),
+            dir.display()
+        );
+    }
+    let index = Index::open_in_dir(dir)
+        .with_context(|| format!("cannot open the index in {}", dir.display()))?;
+    register_all(&index);
+    let fields = schema::fields_of(&index.schema()).with_context(|| {
+        format!(
+            "the index in {} was built by another version of risalah; rebuild it with `risalah index --rebuild`",
+            dir.display()
+        )
+    })?;
+    Ok(IndexHandle {
+        index,
+        fields,
+        dir: dir.to_path_buf(),
+    })
+}
+
+/// Opens the index in `dir`, creating the directory and an empty index if needed.
+pub fn open_or_create(dir: &Path) -> anyhow::Result<IndexHandle> {
+    if exists(dir) {
+        return open(dir);
+    }
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create index directory {}", dir.display()))?;
+    let (schema, fields) = schema::build();
+    let index = Index::create_in_dir(dir, schema)
+        .with_context(|| format!("cannot create an index in {}", dir.display()))?;
+    register_all(&index);
+    Ok(IndexHandle {
+        index,
+        fields,
+        dir: dir.to_path_buf(),
+    })
+}
+
+/// The commit info and manifest of the last commit, if the index has one
+/// made by this program.
+pub fn last_commit(handle: &IndexHandle) -> anyhow::Result<Option<(CommitInfo, Manifest)>> {
+    let metas = handle.index.load_metas()?;
+    let Some(payload) = metas.payload else {
+        return Ok(None);
+    };
+    let info: CommitInfo =
+        serde_json::from_str(&payload).context("the index's commit payload is not risalah's")?;
+    let manifest = manifest::load(&handle.dir, info.generation)?;
+    Ok(Some((info, manifest)))
+}
+
+/// Whether an index commit was built by this schema and analysis.
+pub fn is_current(info: &CommitInfo) -> bool {
+    info.schema_version == schema::SCHEMA_VERSION
+        && info.analysis_version == analysis::lexicon::ANALYSIS_VERSION
+}

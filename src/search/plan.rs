@@ -1,0 +1,439 @@
+//! From a parsed query to a tantivy query: how words, phrases, exclusions and
+//! filters become clauses, and how passages with every word rank above those
+//! with fewer.
+//!
+//! Ranking: each content word (or `OR` group) contributes a constant
+//! [`TIER`] when it matches, plus its BM25 score, so a passage that matches
+//! more of the words always ranks above one that matches fewer, and BM25 orders
+//! passages within a tier. At least one content word must match. Question and
+//! filler words (*apa*, *bagaimana*, *soal*, *kata*, …) only add BM25 score.
+//! Phrases are required and match the exact (unstemmed) view.
+
+use super::query::{Clause, DateRange, Filters, Item, ParsedQuery, QueryError};
+use crate::analysis;
+use crate::index::document::date_value;
+use crate::index::schema::Fields;
+use std::ops::Bound;
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    RangeQuery, TermQuery,
+};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Searcher, Term};
+
+/// The score a matched content word adds before BM25, so that matched-word
+/// count decides rank first.
+pub const TIER: f32 = 1000.0;
+
+/// The shortest word (in characters) that may match with one typo.
+const FUZZY_MIN_CHARS: usize = 5;
+
+/// Words that ask or connect rather than name what is sought; never required.
+const FILLER: &[&str] = &[
+    "apa",
+    "apakah",
+    "bagaimana",
+    "bagaimanakah",
+    "mengapa",
+    "kenapa",
+    "siapa",
+    "siapakah",
+    "kapan",
+    "dimana",
+    "mana",
+    "berapa",
+    "tentang",
+    "soal",
+    "mengenai",
+    "terkait",
+    "kata",
+    "kata-kata",
+    "bilang",
+    "berkata",
+    "mengatakan",
+    "setelah",
+    "sebelum",
+    "saat",
+    "ketika",
+    "yang",
+    "dan",
+    "atau",
+    "di",
+    "ke",
+    "dari",
+    "itu",
+    "ini",
+    "dengan",
+    "untuk",
+    "pada",
+    "dalam",
+    "oleh",
+    "bahwa",
+    "adalah",
+    "ialah",
+    "juga",
+    "saja",
+    "sih",
+    "dong",
+    "para",
+    "sang",
+    "si",
+    "pernah",
+    "sudah",
+    "telah",
+    "akan",
+    "bisa",
+    "dapat",
+    "ada",
+];
+
+/// Short and long forms that name the same body or law, matched both ways.
+const EQUIVALENTS: &[(&str, &str)] = &[
+    ("kip", "komisi informasi pusat"),
+    ("kpu", "komisi pemilihan umum"),
+    ("ppid", "pejabat pengelola informasi dan dokumentasi"),
+    ("ki", "komisi informasi"),
+    ("uu kip", "undang-undang keterbukaan informasi publik"),
+    ("bawaslu", "badan pengawas pemilihan umum"),
+    ("dkpp", "dewan kehormatan penyelenggara pemilu"),
+];
+
+/// A planned query and the query whose terms the snippets highlight.
+pub struct Plan {
+    /// The query to run.
+    pub query: Box<dyn Query>,
+    /// Term queries on the stemmed text field for the snippet generator.
+    pub highlight: Box<dyn Query>,
+    /// Whether the query has words or phrases (false: filters only, browse by date).
+    pub has_text: bool,
+}
+
+/// Plans `parsed` (with `extra` filters from request parameters) against an index.
+pub fn plan(
+    parsed: &ParsedQuery,
+    extra: &Filters,
+    fields: &Fields,
+    searcher: &Searcher,
+) -> Result<Plan, QueryError> {
+    let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut content: Vec<Box<dyn Query>> = Vec::new();
+    let mut filler: Vec<Box<dyn Query>> = Vec::new();
+    let mut highlight: Vec<String> = Vec::new();
+
+    let clauses = merge_equivalents(&parsed.clauses);
+    let only_filler = clauses.iter().filter(|c| !c.negated).all(|c| {
+        c.alternatives
+            .iter()
+            .all(|a| matches!(a, Item::Word(w) if is_filler(w)))
+    });
+    for clause in &clauses {
+        if clause.negated {
+            for item in &clause.alternatives {
+                if let Some(q) = exclusion_query(item, fields) {
+                    must.push((Occur::MustNot, q));
+                }
+            }
+            continue;
+        }
+        if let [Item::Phrase(phrase)] = clause.alternatives.as_slice() {
+            if let Some(q) = exact_phrase(phrase, fields) {
+                highlight.extend(analysis::analyze(phrase).stemmed);
+                must.push((Occur::Must, q));
+            }
+            continue;
+        }
+        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+        for item in &clause.alternatives {
+            let q = match item {
+                Item::Word(word) => word_query(word, fields, searcher),
+                Item::Phrase(phrase) => exact_phrase(phrase, fields),
+            };
+            if let Some(q) = q {
+                let text = match item {
+                    Item::Word(w) | Item::Phrase(w) => w,
+                };
+                highlight.extend(analysis::analyze(text).stemmed);
+                alternatives.push(q);
+            }
+        }
+        let Some(q) = any_of(alternatives) else {
+            continue;
+        };
+        let is_filler_clause = !only_filler
+            && clause.alternatives.len() == 1
+            && matches!(&clause.alternatives[0], Item::Word(w) if is_filler(w));
+        if is_filler_clause {
+            filler.push(q);
+        } else {
+            let tiered: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+                (
+                    Occur::Should,
+                    Box::new(ConstScoreQuery::new(q.box_clone(), TIER)),
+                ),
+                (Occur::Should, q),
+            ]));
+            content.push(tiered);
+        }
+    }
+
+    let has_text = !content.is_empty() || must.iter().any(|(o, _)| *o == Occur::Must);
+    let mut top: Vec<(Occur, Box<dyn Query>)> = must;
+    if !content.is_empty() {
+        let any_content =
+            BooleanQuery::new(content.into_iter().map(|q| (Occur::Should, q)).collect());
+        top.push((Occur::Must, Box::new(any_content)));
+    }
+    top.extend(filler.into_iter().map(|q| (Occur::Should, q)));
+    let mut filters = parsed.filters.clone();
+    merge_filters(&mut filters, extra);
+    for q in filter_queries(&filters, fields)? {
+        top.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+    }
+    if !top.iter().any(|(o, _)| *o == Occur::Must) {
+        top.push((Occur::Must, Box::new(AllQuery)));
+    }
+    highlight.sort();
+    highlight.dedup();
+    let highlight_query: Box<dyn Query> = if highlight.is_empty() {
+        Box::new(EmptyQuery)
+    } else {
+        Box::new(BooleanQuery::new(
+            highlight
+                .iter()
+                .map(|t| -> (Occur, Box<dyn Query>) {
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(fields.text, t),
+                            IndexRecordOption::Basic,
+                        )),
+                    )
+                })
+                .collect(),
+        ))
+    };
+    Ok(Plan {
+        query: Box::new(BooleanQuery::new(top)),
+        highlight: highlight_query,
+        has_text,
+    })
+}
+
+fn is_filler(word: &str) -> bool {
+    FILLER.contains(
+        &analysis::tokenizer::tokenize(word)
+            .first()
+            .map_or(String::new(), |t| t.text.clone())
+            .as_str(),
+    )
+}
+
+fn any_of(mut queries: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
+    match queries.len() {
+        0 => None,
+        1 => queries.pop(),
+        _ => Some(Box::new(BooleanQuery::new(
+            queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+        ))),
+    }
+}
+
+/// A word: its stem in the stemmed view, its equivalents, and one typo of
+/// tolerance for a longer word the index does not hold. A word that analyses
+/// into several tokens (`023/III/KIP-PS/2024`) is a phrase of them.
+fn word_query(word: &str, fields: &Fields, searcher: &Searcher) -> Option<Box<dyn Query>> {
+    let stemmed = analysis::analyze(word).stemmed;
+    match stemmed.as_slice() {
+        [] => None,
+        [token] => {
+            let term = Term::from_field_text(fields.text, token);
+            let mut alternatives: Vec<Box<dyn Query>> = vec![Box::new(TermQuery::new(
+                term.clone(),
+                IndexRecordOption::WithFreqs,
+            ))];
+            let known = searcher.doc_freq(&term).unwrap_or(0) > 0;
+            if !known
+                && token.chars().count() >= FUZZY_MIN_CHARS
+                && token.chars().all(char::is_alphabetic)
+            {
+                alternatives.push(Box::new(FuzzyTermQuery::new(term, 1, true)));
+            }
+            any_of(alternatives)
+        }
+        _ => exact_phrase(word, fields),
+    }
+}
+
+/// The exact words of `phrase`, in order, in the exact view.
+fn exact_phrase(phrase: &str, fields: &Fields) -> Option<Box<dyn Query>> {
+    phrase_on(fields.text_exact, analysis::analyze(phrase).exact)
+}
+
+fn phrase_on(field: tantivy::schema::Field, tokens: Vec<String>) -> Option<Box<dyn Query>> {
+    let terms: Vec<Term> = tokens
+        .iter()
+        .map(|t| Term::from_field_text(field, t))
+        .collect();
+    match terms.len() {
+        0 => None,
+        1 => Some(Box::new(TermQuery::new(
+            terms[0].clone(),
+            IndexRecordOption::WithFreqs,
+        ))),
+        _ => Some(Box::new(PhraseQuery::new(terms))),
+    }
+}
+
+fn exclusion_query(item: &Item, fields: &Fields) -> Option<Box<dyn Query>> {
+    match item {
+        Item::Word(word) => phrase_on(fields.text, analysis::analyze(word).stemmed),
+        Item::Phrase(phrase) => exact_phrase(phrase, fields),
+    }
+}
+
+/// Replaces runs of words that spell one side of an equivalence (`komisi
+/// informasi pusat`, or `kip`) with one clause matching either side.
+fn merge_equivalents(clauses: &[Clause]) -> Vec<Clause> {
+    let stems: Vec<Option<Vec<String>>> = clauses
+        .iter()
+        .map(|c| match c.alternatives.as_slice() {
+            [Item::Word(w)] if !c.negated => Some(analysis::analyze(w).stemmed),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    'outer: while i < clauses.len() {
+        for (short, long) in EQUIVALENTS {
+            for form in [long, short] {
+                let wanted = analysis::analyze(form).stemmed;
+                let mut got: Vec<String> = Vec::new();
+                let mut j = i;
+                while j < clauses.len() && got.len() < wanted.len() {
+                    match &stems[j] {
+                        Some(s) => got.extend(s.iter().cloned()),
+                        None => break,
+                    }
+                    j += 1;
+                }
+                if got == wanted {
+                    out.push(Clause {
+                        alternatives: vec![
+                            Item::Phrase((*short).to_string()),
+                            Item::Phrase((*long).to_string()),
+                        ],
+                        negated: false,
+                    });
+                    i = j;
+                    continue 'outer;
+                }
+            }
+        }
+        out.push(clauses[i].clone());
+        i += 1;
+    }
+    out
+}
+
+fn merge_filters(into: &mut Filters, extra: &Filters) {
+    for role in &extra.roles {
+        if !into.roles.contains(role) {
+            into.roles.push(*role);
+        }
+    }
+    into.speakers.extend(extra.speakers.iter().cloned());
+    into.cases.extend(extra.cases.iter().cloned());
+    for t in &extra.doc_types {
+        if !into.doc_types.contains(t) {
+            into.doc_types.push(*t);
+        }
+    }
+    let DateRange { from, to } = extra.dates.clone();
+    if let Some(from) = from {
+        if into.dates.from.as_ref().is_none_or(|f| from > *f) {
+            into.dates.from = Some(from);
+        }
+    }
+    if let Some(to) = to {
+        if into.dates.to.as_ref().is_none_or(|t| to < *t) {
+            into.dates.to = Some(to);
+        }
+    }
+}
+
+fn filter_queries(filters: &Filters, fields: &Fields) -> Result<Vec<Box<dyn Query>>, QueryError> {
+    let mut out: Vec<Box<dyn Query>> = Vec::new();
+    let terms = |field, values: Vec<String>| -> Option<Box<dyn Query>> {
+        any_of(
+            values
+                .into_iter()
+                .map(|v| -> Box<dyn Query> {
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, &v),
+                        IndexRecordOption::Basic,
+                    ))
+                })
+                .collect(),
+        )
+    };
+    if let Some(q) = terms(
+        fields.role,
+        filters
+            .roles
+            .iter()
+            .map(|r| r.as_str().to_string())
+            .collect(),
+    ) {
+        out.push(q);
+    }
+    if let Some(q) = terms(
+        fields.doc_type,
+        filters
+            .doc_types
+            .iter()
+            .map(|t| t.as_str().to_string())
+            .collect(),
+    ) {
+        out.push(q);
+    }
+    if let Some(q) = terms(
+        fields.case,
+        filters
+            .cases
+            .iter()
+            .map(|c| c.trim().to_lowercase())
+            .collect(),
+    ) {
+        out.push(q);
+    }
+    for speaker in &filters.speakers {
+        match phrase_on(fields.speaker, analysis::analyze(speaker).exact) {
+            Some(q) => out.push(q),
+            None => {
+                return Err(QueryError(format!(
+                    "speaker `{speaker}` has no words to match"
+                )))
+            }
+        }
+    }
+    let DateRange { from, to } = &filters.dates;
+    if from.is_some() || to.is_some() {
+        if let (Some(f), Some(t)) = (from, to) {
+            if f > t {
+                return Err(QueryError(format!(
+                    "the date range is empty: {f} is after {t}"
+                )));
+            }
+        }
+        let bound = |d: &Option<String>| -> Result<Bound<Term>, QueryError> {
+            match d {
+                None => Ok(Bound::Unbounded),
+                Some(d) => date_value(d)
+                    .map(|v| Bound::Included(Term::from_field_date(fields.date, v)))
+                    .ok_or_else(|| QueryError(format!("`{d}` is not a date"))),
+            }
+        };
+        out.push(Box::new(RangeQuery::new(bound(from)?, bound(to)?)));
+    }
+    Ok(out)
+}

@@ -1,0 +1,479 @@
+//! The search service: one index reader per process, one searcher per request.
+//! Runs a query with its filters and shapes the hits; fetches a passage with
+//! its neighbours, and a whole document.
+
+use super::citation::{permalink_path, Citation};
+use super::facets::{FacetCollector, FacetCounts};
+use super::plan::plan;
+use super::query::{self, Filters, QueryError};
+use super::snippet;
+use crate::index::document::StoredPassage;
+use crate::index::{self, IndexHandle};
+use crate::model::{DocType, PassageKind, Role, Speaker};
+use serde::Serialize;
+use std::ops::Bound;
+use std::path::Path;
+use std::time::Instant;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{
+    DateTime, DocAddress, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term,
+};
+
+/// Hits per page unless asked otherwise.
+pub const DEFAULT_LIMIT: usize = 10;
+/// The most hits one page may hold.
+pub const MAX_LIMIT: usize = 100;
+/// The deepest page start accepted.
+pub const MAX_OFFSET: usize = 10_000;
+/// The public address used in citations unless configured.
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
+/// The most passages one document view returns.
+const MAX_DOCUMENT_PASSAGES: usize = 100_000;
+
+/// A search: the query string, filters from parameters, and the page.
+#[derive(Clone, Debug, Default)]
+pub struct SearchRequest {
+    /// The query in the query language.
+    pub q: String,
+    /// Filters given as parameters (`--role`, `role=`), added to the query's own.
+    pub filters: Filters,
+    /// Hits per page (1..=[`MAX_LIMIT`]).
+    pub limit: usize,
+    /// Index of the first hit (0..=[`MAX_OFFSET`]).
+    pub offset: usize,
+}
+
+/// The result of a search; see the module documentation of [`crate::search`].
+#[derive(Clone, Debug, Serialize)]
+pub struct SearchResponse {
+    /// All matching passages.
+    pub total: usize,
+    /// Milliseconds in the engine.
+    pub took_ms: u64,
+    /// Counts per role, document type and commission over all matches.
+    pub facets: FacetCounts,
+    /// This page of hits.
+    pub hits: Vec<Hit>,
+}
+
+/// One hit.
+#[derive(Clone, Debug, Serialize)]
+pub struct Hit {
+    /// Passage id.
+    pub id: String,
+    /// Document id.
+    pub doc_id: String,
+    /// Document type.
+    pub doc_type: DocType,
+    /// Passage kind.
+    pub kind: PassageKind,
+    /// Document title.
+    pub title: String,
+    /// Commission.
+    pub commission: Option<String>,
+    /// Date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Case register number.
+    pub case: Option<String>,
+    /// Speaker.
+    pub speaker: Option<String>,
+    /// Role.
+    pub role: Option<Role>,
+    /// Position in the document.
+    pub position: u32,
+    /// Transcript timestamp.
+    pub timestamp: Option<String>,
+    /// Text as published.
+    pub text: String,
+    /// Escaped fragment with `<mark>` highlights.
+    pub snippet_html: String,
+    /// Rank score (order only).
+    pub score: f32,
+    /// Plain-text citation with the absolute permalink.
+    pub citation: String,
+    /// Permalink path.
+    pub url: String,
+    /// The document's source URL.
+    pub source_url: Option<String>,
+    /// The passages before and after (the question and the answer).
+    pub context: Context,
+}
+
+/// The neighbours of a hit.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Context {
+    /// The passage before, if any.
+    pub previous: Option<Neighbour>,
+    /// The passage after, if any.
+    pub next: Option<Neighbour>,
+}
+
+/// A neighbouring passage, in brief.
+#[derive(Clone, Debug, Serialize)]
+pub struct Neighbour {
+    /// Passage id.
+    pub id: String,
+    /// Speaker.
+    pub speaker: Option<String>,
+    /// Role.
+    pub role: Option<Role>,
+    /// Passage kind.
+    pub kind: PassageKind,
+    /// Text as published.
+    pub text: String,
+}
+
+impl From<&StoredPassage> for Neighbour {
+    fn from(p: &StoredPassage) -> Self {
+        Neighbour {
+            id: p.id.clone(),
+            speaker: p.speaker.clone(),
+            role: p.role,
+            kind: p.kind,
+            text: p.text.clone(),
+        }
+    }
+}
+
+/// A passage with the passages around it and its citations.
+#[derive(Clone, Debug, Serialize)]
+pub struct PassageView {
+    /// The passage.
+    pub passage: StoredPassage,
+    /// Up to the requested number of passages before it, in order.
+    pub before: Vec<StoredPassage>,
+    /// Up to the requested number of passages after it, in order.
+    pub after: Vec<StoredPassage>,
+    /// The permalink path.
+    pub url: String,
+    /// The passage's citations.
+    pub citations: Citations,
+}
+
+/// A passage's citation in every format.
+#[derive(Clone, Debug, Serialize)]
+pub struct Citations {
+    /// Plain text.
+    pub plain: String,
+    /// BibTeX.
+    pub bibtex: String,
+    /// RIS.
+    pub ris: String,
+    /// CSL-JSON.
+    pub csl_json: serde_json::Value,
+}
+
+/// A whole document.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentView {
+    /// Document id.
+    pub doc_id: String,
+    /// Document type.
+    pub doc_type: DocType,
+    /// Title.
+    pub title: String,
+    /// Commission.
+    pub commission: Option<String>,
+    /// Case register number.
+    pub case: Option<String>,
+    /// Parties.
+    pub parties: Option<String>,
+    /// Date.
+    pub date: Option<String>,
+    /// Agenda.
+    pub agenda: Option<String>,
+    /// Source URL.
+    pub source_url: Option<String>,
+    /// Publisher.
+    pub publisher: Option<String>,
+    /// Provenance note.
+    pub note: Option<String>,
+    /// The roster.
+    pub roster: Vec<Speaker>,
+    /// Every passage, in order.
+    pub passages: Vec<StoredPassage>,
+}
+
+/// Why a search failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// The request cannot be run as written (a 400).
+    #[error("{0}")]
+    BadRequest(String),
+    /// The engine failed (a 500; logged, not shown).
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<QueryError> for SearchError {
+    fn from(e: QueryError) -> Self {
+        SearchError::BadRequest(e.0)
+    }
+}
+
+impl From<tantivy::TantivyError> for SearchError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        SearchError::Internal(e.into())
+    }
+}
+
+/// Searches one index.
+pub struct SearchService {
+    handle: IndexHandle,
+    reader: IndexReader,
+    public_url: String,
+}
+
+impl SearchService {
+    /// Opens the index in `dir`; citations use `public_url` for permalinks.
+    pub fn open(dir: &Path, public_url: &str) -> anyhow::Result<Self> {
+        let handle = index::open(dir)?;
+        let reader = handle
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(SearchService {
+            handle,
+            reader,
+            public_url: public_url.trim_end_matches('/').to_string(),
+        })
+    }
+
+    /// Makes the latest commit visible now (the reader also follows commits by itself).
+    pub fn reload(&self) -> anyhow::Result<()> {
+        Ok(self.reader.reload()?)
+    }
+
+    /// How many passages the index holds.
+    pub fn passage_count(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// The public address used in citations.
+    pub fn public_url(&self) -> &str {
+        &self.public_url
+    }
+
+    /// Runs a search.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, SearchError> {
+        let started = Instant::now();
+        let limit = if request.limit == 0 {
+            DEFAULT_LIMIT
+        } else {
+            request.limit
+        };
+        if limit > MAX_LIMIT {
+            return Err(SearchError::BadRequest(format!(
+                "limit is at most {MAX_LIMIT}"
+            )));
+        }
+        if request.offset > MAX_OFFSET {
+            return Err(SearchError::BadRequest(format!(
+                "offset is at most {MAX_OFFSET}"
+            )));
+        }
+        let parsed = query::parse(&request.q)?;
+        let searcher = self.reader.searcher();
+        let fields = &self.handle.fields;
+        let planned = plan(&parsed, &request.filters, fields, &searcher)?;
+        let top = TopDocs::with_limit(limit).and_offset(request.offset);
+        let (addresses, total, facets): (Vec<(f32, DocAddress)>, usize, FacetCounts) =
+            if planned.has_text {
+                searcher.search(
+                    &*planned.query,
+                    &(top.order_by_score(), Count, FacetCollector),
+                )?
+            } else {
+                let (by_date, total, facets) = searcher.search(
+                    &*planned.query,
+                    &(
+                        top.order_by_fast_field::<DateTime>("date", Order::Desc),
+                        Count,
+                        FacetCollector,
+                    ),
+                )?;
+                let hits = by_date
+                    .into_iter()
+                    .map(|(_, address)| (0.0, address))
+                    .collect();
+                (hits, total, facets)
+            };
+        let mut generator = SnippetGenerator::create(&searcher, &*planned.highlight, fields.text)?;
+        generator.set_max_num_chars(snippet::SNIPPET_CHARS);
+        let mut hits = Vec::with_capacity(addresses.len());
+        for (score, address) in addresses {
+            let passage = self.load(&searcher, address)?;
+            let context = Context {
+                previous: self
+                    .neighbours(&searcher, &passage, 1, false)?
+                    .first()
+                    .map(Neighbour::from),
+                next: self
+                    .neighbours(&searcher, &passage, 1, true)?
+                    .first()
+                    .map(Neighbour::from),
+            };
+            let snippet_html = snippet::render(&passage.text, &generator.snippet(&passage.text));
+            let citation = Citation::new(&passage, &self.public_url).plain();
+            hits.push(Hit {
+                url: permalink_path(&passage.id),
+                id: passage.id,
+                doc_id: passage.doc_id,
+                doc_type: passage.doc_type,
+                kind: passage.kind,
+                title: passage.title,
+                commission: passage.commission,
+                date: passage.date,
+                case: passage.case,
+                speaker: passage.speaker,
+                role: passage.role,
+                position: passage.position,
+                timestamp: passage.timestamp,
+                text: passage.text,
+                snippet_html,
+                score,
+                citation,
+                source_url: passage.source_url,
+                context,
+            });
+        }
+        Ok(SearchResponse {
+            total,
+            took_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+            facets,
+            hits,
+        })
+    }
+
+    /// The passage `id` with up to `around` passages on each side, or `None` if unknown.
+    pub fn passage(&self, id: &str, around: usize) -> anyhow::Result<Option<PassageView>> {
+        let searcher = self.reader.searcher();
+        let term = Term::from_field_text(self.handle.fields.id, id);
+        let found = searcher.search(
+            &TermQuery::new(term, IndexRecordOption::Basic),
+            &TopDocs::with_limit(1).order_by_score(),
+        )?;
+        let Some((_, address)) = found.first() else {
+            return Ok(None);
+        };
+        let passage = self.load(&searcher, *address)?;
+        let mut before = self.neighbours(&searcher, &passage, around, false)?;
+        before.reverse();
+        let after = self.neighbours(&searcher, &passage, around, true)?;
+        let citation = Citation::new(&passage, &self.public_url);
+        let citations = Citations {
+            plain: citation.plain(),
+            bibtex: citation.bibtex(),
+            ris: citation.ris(),
+            csl_json: citation.csl_json(),
+        };
+        Ok(Some(PassageView {
+            url: permalink_path(&passage.id),
+            passage,
+            before,
+            after,
+            citations,
+        }))
+    }
+
+    /// Every passage of document `doc_id` in order, or `None` if unknown.
+    pub fn document(&self, doc_id: &str) -> anyhow::Result<Option<DocumentView>> {
+        let searcher = self.reader.searcher();
+        let query = self.doc_query(doc_id, Bound::Unbounded, Bound::Unbounded);
+        let found = searcher.search(
+            &query,
+            &TopDocs::with_limit(MAX_DOCUMENT_PASSAGES)
+                .order_by_fast_field::<u64>("position", Order::Asc),
+        )?;
+        let passages = found
+            .into_iter()
+            .map(|(_, address)| self.load(&searcher, address))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let Some(first) = passages.first() else {
+            return Ok(None);
+        };
+        let roster = passages
+            .iter()
+            .find(|p| !p.roster.is_empty())
+            .map(|p| p.roster.clone())
+            .unwrap_or_default();
+        Ok(Some(DocumentView {
+            doc_id: first.doc_id.clone(),
+            doc_type: first.doc_type,
+            title: first.title.clone(),
+            commission: first.commission.clone(),
+            case: first.case.clone(),
+            parties: first.parties.clone(),
+            date: first.date.clone(),
+            agenda: first.agenda.clone(),
+            source_url: first.source_url.clone(),
+            publisher: first.publisher.clone(),
+            note: first.note.clone(),
+            roster,
+            passages,
+        }))
+    }
+
+    fn load(&self, searcher: &Searcher, address: DocAddress) -> anyhow::Result<StoredPassage> {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        Ok(StoredPassage::from_tantivy(&doc, &self.handle.fields))
+    }
+
+    fn doc_query(&self, doc_id: &str, from: Bound<u64>, to: Bound<u64>) -> BooleanQuery {
+        let fields = &self.handle.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(fields.doc_id, doc_id),
+                IndexRecordOption::Basic,
+            )),
+        )];
+        if !matches!((&from, &to), (Bound::Unbounded, Bound::Unbounded)) {
+            let term = |b: Bound<u64>| match b {
+                Bound::Included(v) => Bound::Included(Term::from_field_u64(fields.position, v)),
+                Bound::Excluded(v) => Bound::Excluded(Term::from_field_u64(fields.position, v)),
+                Bound::Unbounded => Bound::Unbounded,
+            };
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(term(from), term(to)))));
+        }
+        BooleanQuery::new(clauses)
+    }
+
+    /// Up to `n` passages of the same document after (`forward`) or before
+    /// `passage`, nearest first.
+    fn neighbours(
+        &self,
+        searcher: &Searcher,
+        passage: &StoredPassage,
+        n: usize,
+        forward: bool,
+    ) -> anyhow::Result<Vec<StoredPassage>> {
+        if n == 0 {
+            return Ok(Vec::new());
+        }
+        let at = u64::from(passage.position);
+        let (query, order) = if forward {
+            (
+                self.doc_query(&passage.doc_id, Bound::Excluded(at), Bound::Unbounded),
+                Order::Asc,
+            )
+        } else {
+            (
+                self.doc_query(&passage.doc_id, Bound::Unbounded, Bound::Excluded(at)),
+                Order::Desc,
+            )
+        };
+        let found = searcher.search(
+            &query,
+            &TopDocs::with_limit(n).order_by_fast_field::<u64>("position", order),
+        )?;
+        found
+            .into_iter()
+            .map(|(_, address)| self.load(searcher, address))
+            .collect()
+    }
+}
