@@ -71,9 +71,9 @@ fn who(speaker: &Option<String>, role: &Option<crate::model::Role>) -> String {
 fn render_hit(n: usize, hit: &Hit, colour: bool) -> String {
     let mut out = format!(
         "{n}. {} — {} — {}\n",
-        who(&hit.speaker, &hit.role),
-        hit.date.as_deref().unwrap_or("tanpa tanggal"),
-        hit.title
+        who(&hit.passage.speaker, &hit.passage.role),
+        hit.passage.date.as_deref().unwrap_or("tanpa tanggal"),
+        hit.passage.title
     );
     if let Some(prev) = &hit.context.previous {
         out.push_str(&format!("   ↑ {}\n", brief(prev)));

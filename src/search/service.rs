@@ -9,7 +9,7 @@ use super::query::{self, Filters, QueryError};
 use super::snippet;
 use crate::index::document::StoredPassage;
 use crate::index::{self, IndexHandle};
-use crate::model::{DocType, PassageKind, Role, Speaker};
+use crate::model::{DocumentMeta, PassageKind, Role, Speaker};
 use serde::Serialize;
 use std::ops::Bound;
 use std::path::Path;
@@ -59,36 +59,14 @@ pub struct SearchResponse {
     pub hits: Vec<Hit>,
 }
 
-/// One hit.
+/// One hit: the stored passage (flattened into the same JSON object) with
+/// what the search adds.
 #[derive(Clone, Debug, Serialize)]
 pub struct Hit {
-    /// Passage id.
-    pub id: String,
-    /// Document id.
-    pub doc_id: String,
-    /// Document type.
-    pub doc_type: DocType,
-    /// Passage kind.
-    pub kind: PassageKind,
-    /// Document title.
-    pub title: String,
-    /// Commission.
-    pub commission: Option<String>,
-    /// Date, `YYYY-MM-DD`.
-    pub date: Option<String>,
-    /// Case register number.
-    pub case: Option<String>,
-    /// Speaker.
-    pub speaker: Option<String>,
-    /// Role.
-    pub role: Option<Role>,
-    /// Position in the document.
-    pub position: u32,
-    /// Transcript timestamp.
-    pub timestamp: Option<String>,
-    /// Text as published.
-    pub text: String,
-    /// Escaped fragment with `<mark>` highlights.
+    /// The passage and its document's metadata.
+    #[serde(flatten)]
+    pub passage: StoredPassage,
+    /// Escaped fragment of the text with `<mark>` highlights.
     pub snippet_html: String,
     /// Rank score (order only).
     pub score: f32,
@@ -96,8 +74,6 @@ pub struct Hit {
     pub citation: String,
     /// Permalink path.
     pub url: String,
-    /// The document's source URL.
-    pub source_url: Option<String>,
     /// The passages before and after (the question and the answer).
     pub context: Context,
 }
@@ -169,28 +145,9 @@ pub struct Citations {
 /// A whole document.
 #[derive(Clone, Debug, Serialize)]
 pub struct DocumentView {
-    /// Document id.
-    pub doc_id: String,
-    /// Document type.
-    pub doc_type: DocType,
-    /// Title.
-    pub title: String,
-    /// Commission.
-    pub commission: Option<String>,
-    /// Case register number.
-    pub case: Option<String>,
-    /// Parties.
-    pub parties: Option<String>,
-    /// Date.
-    pub date: Option<String>,
-    /// Agenda.
-    pub agenda: Option<String>,
-    /// Source URL.
-    pub source_url: Option<String>,
-    /// Publisher.
-    pub publisher: Option<String>,
-    /// Provenance note.
-    pub note: Option<String>,
+    /// The document's metadata (flattened into the same JSON object).
+    #[serde(flatten)]
+    pub meta: DocumentMeta,
     /// The roster.
     pub roster: Vec<Speaker>,
     /// Every passage, in order.
@@ -321,23 +278,10 @@ impl SearchService {
             let citation = Citation::new(&passage, &self.public_url).plain();
             hits.push(Hit {
                 url: permalink_path(&passage.id),
-                id: passage.id,
-                doc_id: passage.doc_id,
-                doc_type: passage.doc_type,
-                kind: passage.kind,
-                title: passage.title,
-                commission: passage.commission,
-                date: passage.date,
-                case: passage.case,
-                speaker: passage.speaker,
-                role: passage.role,
-                position: passage.position,
-                timestamp: passage.timestamp,
-                text: passage.text,
+                passage,
                 snippet_html,
                 score,
                 citation,
-                source_url: passage.source_url,
                 context,
             });
         }
@@ -402,17 +346,19 @@ impl SearchService {
             .map(|p| p.roster.clone())
             .unwrap_or_default();
         Ok(Some(DocumentView {
-            doc_id: first.doc_id.clone(),
-            doc_type: first.doc_type,
-            title: first.title.clone(),
-            commission: first.commission.clone(),
-            case: first.case.clone(),
-            parties: first.parties.clone(),
-            date: first.date.clone(),
-            agenda: first.agenda.clone(),
-            source_url: first.source_url.clone(),
-            publisher: first.publisher.clone(),
-            note: first.note.clone(),
+            meta: DocumentMeta {
+                id: first.doc_id.clone(),
+                doc_type: Some(first.doc_type),
+                title: first.title.clone(),
+                commission: first.commission.clone(),
+                case: first.case.clone(),
+                parties: first.parties.clone(),
+                date: first.date.clone(),
+                agenda: first.agenda.clone(),
+                source_url: first.source_url.clone(),
+                publisher: first.publisher.clone(),
+                note: first.note.clone(),
+            },
             roster,
             passages,
         }))

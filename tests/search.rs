@@ -1,0 +1,576 @@
+//! The index and search core on a temporary index built from synthetic
+//! fixtures: filters, phrases, stemming, equivalences, dates, pagination,
+//! stable ids, incremental indexing and facet counts.
+
+use risalah::index::build::{self, BuildOptions, BuildReport, Freshness, Silent};
+use risalah::model::{DocType, Role};
+use risalah::search::query::{DateRange, Filters};
+use risalah::search::service::{SearchError, DEFAULT_PUBLIC_URL};
+use risalah::search::{SearchRequest, SearchResponse, SearchService};
+use std::path::{Path, PathBuf};
+
+/// A corpus copied into a temporary directory, and its index, living exactly
+/// as long as the test.
+struct TempIndex {
+    dir: tempfile::TempDir,
+}
+
+impl TempIndex {
+    fn from_fixture(name: &str) -> TempIndex {
+        let t = TempIndex {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        std::fs::create_dir_all(t.corpus()).unwrap();
+        let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        for entry in std::fs::read_dir(src).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, t.corpus().join(path.file_name().unwrap())).unwrap();
+        }
+        t
+    }
+
+    fn corpus(&self) -> PathBuf {
+        self.dir.path().join("corpus")
+    }
+
+    fn index_dir(&self) -> PathBuf {
+        self.dir.path().join("index")
+    }
+
+    fn build(&self) -> BuildReport {
+        self.build_with(false)
+    }
+
+    fn build_with(&self, rebuild: bool) -> BuildReport {
+        build::build(
+            &BuildOptions {
+                corpus: self.corpus(),
+                index_dir: self.index_dir(),
+                rebuild,
+            },
+            &Silent,
+        )
+        .unwrap()
+    }
+
+    fn service(&self) -> SearchService {
+        SearchService::open(&self.index_dir(), DEFAULT_PUBLIC_URL).unwrap()
+    }
+
+    fn search(&self, q: &str) -> SearchResponse {
+        self.search_with(q, Filters::default(), 100, 0)
+    }
+
+    fn search_with(
+        &self,
+        q: &str,
+        filters: Filters,
+        limit: usize,
+        offset: usize,
+    ) -> SearchResponse {
+        self.service()
+            .search(&SearchRequest {
+                q: q.to_string(),
+                filters,
+                limit,
+                offset,
+            })
+            .unwrap()
+    }
+
+    fn write(&self, name: &str, text: &str) {
+        std::fs::write(self.corpus().join(name), text).unwrap();
+    }
+}
+
+fn built() -> TempIndex {
+    let t = TempIndex::from_fixture("search");
+    let report = t.build();
+    assert_eq!(report.rejected_files, 0, "{:?}", report.problems);
+    t
+}
+
+fn ids(response: &SearchResponse) -> Vec<String> {
+    response.hits.iter().map(|h| h.passage.id.clone()).collect()
+}
+
+fn texts(response: &SearchResponse) -> Vec<String> {
+    response
+        .hits
+        .iter()
+        .map(|h| h.passage.text.clone())
+        .collect()
+}
+
+#[test]
+fn a_role_filter_returns_only_that_role() {
+    let t = built();
+    let all = t.search("dokumen anggaran");
+    assert!(all
+        .hits
+        .iter()
+        .any(|h| h.passage.role != Some(Role::Termohon)));
+    for role in [Role::Termohon, Role::Majelis, Role::Pemohon] {
+        let filtered = t.search_with(
+            "dokumen anggaran",
+            Filters {
+                roles: vec![role],
+                ..Filters::default()
+            },
+            100,
+            0,
+        );
+        assert!(!filtered.hits.is_empty(), "{role}");
+        assert!(
+            filtered.hits.iter().all(|h| h.passage.role == Some(role)),
+            "{role}"
+        );
+        let in_query = t.search(&format!("role:{role} dokumen anggaran"));
+        assert_eq!(ids(&in_query), ids(&filtered));
+    }
+}
+
+#[test]
+fn a_phrase_matches_only_the_exact_words() {
+    let t = built();
+    let stemmed = t.search("uji konsekuensi");
+    assert!(
+        texts(&stemmed)
+            .iter()
+            .any(|x| x.contains("menguji konsekuensinya")),
+        "stemmed search finds the inflected form"
+    );
+    let phrase = t.search("\"uji konsekuensi\"");
+    assert_eq!(phrase.total, 1);
+    assert!(phrase.hits[0].passage.text.contains("uji konsekuensi"));
+    let reversed = t.search("\"konsekuensi uji\"");
+    assert_eq!(reversed.total, 0);
+}
+
+#[test]
+fn putusan_finds_memutuskan_and_diputus() {
+    let t = built();
+    let found = texts(&t.search("putusan"));
+    assert!(found.iter().any(|x| x.contains("memutuskan")), "{found:?}");
+    assert!(found.iter().any(|x| x.contains("diputus ")), "{found:?}");
+    assert!(found.iter().any(|x| x.contains("putusannya")), "{found:?}");
+}
+
+#[test]
+fn kip_finds_komisi_informasi_pusat_and_back() {
+    let t = built();
+    let found = texts(&t.search("KIP"));
+    assert!(
+        found
+            .iter()
+            .any(|x| x.contains("Komisi Informasi Pusat") && !x.contains("KIP")),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|x| x.contains("KIP")), "{found:?}");
+    let long = texts(&t.search("komisi informasi pusat"));
+    assert!(long.iter().any(|x| x.contains("kepada KIP")), "{long:?}");
+}
+
+#[test]
+fn date_ranges_bound_the_hits() {
+    let t = built();
+    let all = t.search("dokumen");
+    assert!(all
+        .hits
+        .iter()
+        .any(|h| h.passage.date.as_deref() == Some("2099-03-01")));
+    let january = t.search("dokumen date:2099-01");
+    assert!(!january.hits.is_empty());
+    assert!(january
+        .hits
+        .iter()
+        .all(|h| h.passage.date.as_deref() == Some("2099-01-15")));
+    let range = t.search_with(
+        "putusan",
+        Filters {
+            dates: DateRange {
+                from: Some("2099-02-01".into()),
+                to: Some("2099-02-28".into()),
+            },
+            ..Filters::default()
+        },
+        100,
+        0,
+    );
+    assert!(!range.hits.is_empty());
+    assert!(range
+        .hits
+        .iter()
+        .all(|h| h.passage.date.as_deref() == Some("2099-02-20")));
+    assert_eq!(t.search("dokumen date:2100").total, 0);
+}
+
+#[test]
+fn type_speaker_and_case_filters() {
+    let t = built();
+    let news = t.search("type:news dokumen");
+    assert!(
+        !news.hits.is_empty()
+            && news
+                .hits
+                .iter()
+                .all(|h| h.passage.doc_type == DocType::News)
+    );
+    let speaker = t.search("speaker:\"Agus Rekaan\"");
+    assert!(
+        !speaker.hits.is_empty()
+            && speaker
+                .hits
+                .iter()
+                .all(|h| h.passage.speaker.as_deref() == Some("Agus Rekaan"))
+    );
+    let case = t.search("case:001/i/ki-contoh-ps/2099");
+    assert!(!case.hits.is_empty());
+    assert!(case
+        .hits
+        .iter()
+        .all(|h| h.passage.case.as_deref() == Some("001/I/KI-CONTOH-PS/2099")));
+    let register = t.search("002/II/KI-CONTOH-PS/2099");
+    assert_eq!(
+        register.total, 1,
+        "a register number in the text is a phrase of its parts"
+    );
+}
+
+#[test]
+fn passages_with_every_word_rank_first_and_fillers_are_not_required() {
+    let t = built();
+    let r = t.search("apa kata majelis soal dokumen anggaran");
+    let first = &r.hits[0].passage.text;
+    assert!(
+        first.contains("dokumen anggaran") && first.to_lowercase().contains("majelis"),
+        "{first}"
+    );
+    let scores: Vec<f32> = r.hits.iter().map(|h| h.score).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]));
+    assert!(r.total > 1);
+    assert!(
+        t.search("apa kata").total > 0,
+        "a query of only filler words still searches them"
+    );
+}
+
+#[test]
+fn exclusions_or_and_typos() {
+    let t = built();
+    let without = t.search("dokumen -anggaran");
+    assert!(without
+        .hits
+        .iter()
+        .all(|h| !h.passage.text.to_lowercase().contains("anggaran")));
+    let either = t.search("skorsing OR diskors");
+    assert_eq!(either.total, 1);
+    let typo = t.search("konsekuensy");
+    assert!(typo.total > 0, "one typo in a longer word is forgiven");
+}
+
+#[test]
+fn pagination_is_stable_and_complete() {
+    let t = TempIndex::from_fixture("search");
+    let lines: String = (1..=30)
+        .map(|i| {
+            format!(
+                "{{\"doc_id\":\"sintetis-massal\",\"title\":\"Sidang massal sintetis\",\"date\":\"2099-04-01\",\"speaker\":\"Penutur {i}\",\"role\":\"lainnya\",\"turn\":{i},\"text\":\"Catatan rapat nomor {i} tentang arsip.\"}}\n"
+            )
+        })
+        .collect();
+    t.write("massal.jsonl", &lines);
+    t.build();
+    let all = t.search_with("arsip", Filters::default(), 30, 0);
+    assert_eq!(all.total, 30);
+    let mut paged = Vec::new();
+    for page in 0..6 {
+        let r = t.search_with("arsip", Filters::default(), 5, page * 5);
+        assert_eq!(r.total, 30);
+        assert_eq!(
+            ids(&r),
+            ids(&t.search_with("arsip", Filters::default(), 5, page * 5)),
+            "same page twice"
+        );
+        paged.extend(ids(&r));
+    }
+    assert_eq!(paged, ids(&all));
+    assert!(t
+        .search_with("arsip", Filters::default(), 5, 30)
+        .hits
+        .is_empty());
+}
+
+#[test]
+fn ids_survive_reindexing() {
+    let t = built();
+    let before = ids(&t.search("dokumen"));
+    let report = t.build_with(true);
+    assert!(report.rebuilt);
+    assert_eq!(ids(&t.search("dokumen")), before);
+    assert!(
+        before.contains(&"sintetis-sidang-a/t2".to_string()),
+        "{before:?}"
+    );
+}
+
+#[test]
+fn edits_additions_and_removals_are_reflected_incrementally() {
+    let t = built();
+    let again = t.build();
+    assert_eq!(
+        (again.files_read, again.files_unchanged, again.committed),
+        (0, 3, false)
+    );
+
+    let edited = std::fs::read_to_string(t.corpus().join("sidang-b.txt"))
+        .unwrap()
+        .replace("siap dibacakan", "siap dibacakan hari ini bersama lampiran");
+    t.write("sidang-b.txt", &edited);
+    t.write(
+        "berita-d.txt",
+        "---\nid: sintetis-berita-d\ntype: news\ntitle: Berita tambahan\npublisher: Warta Contoh\ndate: 2099-05-01\n---\nSidang tambahan membahas kuitansi.\n",
+    );
+    std::fs::remove_file(t.corpus().join("berita-c.txt")).unwrap();
+    let report = t.build();
+    assert_eq!(
+        (
+            report.files_read,
+            report.files_unchanged,
+            report.files_removed
+        ),
+        (2, 1, 1)
+    );
+    assert!(report.committed);
+    assert_eq!(t.search("lampiran").total, 1);
+    assert_eq!(t.search("kuitansi").total, 1);
+    assert_eq!(
+        t.search("type:news")
+            .hits
+            .iter()
+            .filter(|h| h.passage.doc_id == "sintetis-berita-c")
+            .count(),
+        0
+    );
+    assert_eq!(report.documents, 3);
+}
+
+#[test]
+fn counts_equal_the_hits() {
+    let t = built();
+    for q in ["dokumen", "putusan", "majelis", "type:transcript"] {
+        let r = t.search(q);
+        assert_eq!(r.hits.len(), r.total, "{q}: one page holds every hit here");
+        let by_type: u64 = r.facets["doc_type"].values().sum();
+        assert_eq!(by_type as usize, r.total, "{q}");
+        for (role, n) in &r.facets["role"] {
+            let counted = r
+                .hits
+                .iter()
+                .filter(|h| h.passage.role.map(|x| x.as_str()) == Some(role.as_str()))
+                .count();
+            assert_eq!(counted as u64, *n, "{q}: {role}");
+        }
+    }
+}
+
+#[test]
+fn snippets_are_escaped_and_taken_from_the_text() {
+    let t = TempIndex::from_fixture("search");
+    t.write(
+        "xss.txt",
+        "---\nid: sintetis-xss\ntype: news\ntitle: <script>alert(1)</script>\npublisher: Warta Contoh\ndate: 2099-06-01\n---\nDokumen <img src=x onerror=alert(1)> & \"kutipan\" disebut.\n",
+    );
+    t.build();
+    let r = t.search("kutipan");
+    let hit = &r.hits[0];
+    assert_eq!(hit.snippet_html, "Dokumen &lt;img src=x onerror=alert(1)&gt; &amp; &quot;<mark>kutipan</mark>&quot; disebut.");
+    assert_eq!(
+        hit.passage.text,
+        "Dokumen <img src=x onerror=alert(1)> & \"kutipan\" disebut."
+    );
+}
+
+#[test]
+fn hits_carry_context_and_citations() {
+    let t = built();
+    let r = t.search("role:termohon kecualikan");
+    let hit = &r.hits[0];
+    let previous = hit.context.previous.as_ref().unwrap();
+    assert_eq!(previous.role, Some(Role::Majelis));
+    assert!(previous.text.contains("uji konsekuensi"));
+    assert_eq!(
+        hit.context.next.as_ref().unwrap().speaker.as_deref(),
+        Some("Budi Fiktif")
+    );
+    assert!(hit.citation.contains("Agus Rekaan (termohon)"));
+    assert!(hit.citation.contains("perkara 001/I/KI-CONTOH-PS/2099"));
+    assert!(hit
+        .citation
+        .contains("http://127.0.0.1:8080/p/sintetis-sidang-a/t2"));
+    assert_eq!(hit.url, "/p/sintetis-sidang-a/t2");
+}
+
+#[test]
+fn passages_and_documents_by_id() {
+    let t = built();
+    let s = t.service();
+    let view = s.passage("sintetis-sidang-a/t3", 2).unwrap().unwrap();
+    assert_eq!(view.before.len(), 2);
+    assert_eq!(view.after.len(), 2);
+    assert_eq!(view.before[1].id, "sintetis-sidang-a/t2");
+    assert_eq!(view.after[0].id, "sintetis-sidang-a/t4");
+    assert!(view
+        .citations
+        .bibtex
+        .starts_with("@misc{sintetis_sidang_a_t3,"));
+    assert!(view
+        .citations
+        .ris
+        .contains("UR  - http://127.0.0.1:8080/p/sintetis-sidang-a/t3"));
+    assert_eq!(view.citations.csl_json["issued"]["date-parts"][0][0], 2099);
+    assert!(s.passage("no/such", 2).unwrap().is_none());
+    let doc = s.document("sintetis-sidang-a").unwrap().unwrap();
+    assert_eq!(doc.passages.len(), 6);
+    assert_eq!(doc.roster.len(), 3);
+    assert!(doc
+        .passages
+        .windows(2)
+        .all(|w| w[0].position < w[1].position));
+    assert!(s.document("nothing").unwrap().is_none());
+}
+
+#[test]
+fn bad_requests_are_errors_not_panics() {
+    let t = built();
+    let s = t.service();
+    for (q, limit, offset) in [
+        ("\"open", 10, 0),
+        ("role:hakim", 10, 0),
+        ("x", 101, 0),
+        ("x", 10, 10_001),
+        ("date:2099-03..2099-01", 10, 0),
+    ] {
+        let result = s.search(&SearchRequest {
+            q: q.to_string(),
+            filters: Filters::default(),
+            limit,
+            offset,
+        });
+        assert!(
+            matches!(result, Err(SearchError::BadRequest(_))),
+            "{q} {limit} {offset}"
+        );
+    }
+    for q in ["", "-", "((((((", "*", "-dokumen", "\"\"", "role:majelis"] {
+        assert!(
+            s.search(&SearchRequest {
+                q: q.into(),
+                ..SearchRequest::default()
+            })
+            .is_ok(),
+            "{q}"
+        );
+    }
+}
+
+#[test]
+fn freshness_follows_the_corpus() {
+    let t = TempIndex::from_fixture("search");
+    assert_eq!(
+        build::freshness(&t.index_dir(), &t.corpus()).unwrap(),
+        Freshness::Missing
+    );
+    t.build();
+    assert_eq!(
+        build::freshness(&t.index_dir(), &t.corpus()).unwrap(),
+        Freshness::Fresh
+    );
+    t.write(
+        "sidang-a.txt",
+        &std::fs::read_to_string(t.corpus().join("sidang-a.txt"))
+            .unwrap()
+            .replace("dibuka", "dibuka kembali"),
+    );
+    assert!(matches!(
+        build::freshness(&t.index_dir(), &t.corpus()).unwrap(),
+        Freshness::Stale(_)
+    ));
+    t.build();
+    assert_eq!(
+        build::freshness(&t.index_dir(), &t.corpus()).unwrap(),
+        Freshness::Fresh
+    );
+    assert_eq!(
+        build::recorded_corpus(&t.index_dir()),
+        Some(std::fs::canonicalize(t.corpus()).unwrap())
+    );
+}
+
+#[test]
+fn a_second_writer_is_refused_with_a_clear_message() {
+    let t = built();
+    let handle = risalah::index::open(&t.index_dir()).unwrap();
+    let _writer: tantivy::IndexWriter = handle.index.writer(15_000_000).unwrap();
+    let err = build::build(
+        &BuildOptions {
+            corpus: t.corpus(),
+            index_dir: t.index_dir(),
+            rebuild: false,
+        },
+        &Silent,
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("already writing the index"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_bundled_corpus_answers_the_journalists_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    build::build(
+        &BuildOptions {
+            corpus,
+            index_dir: dir.path().to_path_buf(),
+            rebuild: false,
+        },
+        &Silent,
+    )
+    .unwrap();
+    let service = SearchService::open(dir.path(), DEFAULT_PUBLIC_URL).unwrap();
+    let r = service
+        .search(&SearchRequest {
+            q: "Alibaba".into(),
+            filters: Filters {
+                roles: vec![Role::Majelis],
+                ..Filters::default()
+            },
+            limit: 10,
+            offset: 0,
+        })
+        .unwrap();
+    let question = r
+        .hits
+        .iter()
+        .find(|h| h.passage.text == "Benar KPU memiliki kerja sama dengan Alibaba?")
+        .expect("the commissioner's question");
+    assert_eq!(
+        question.passage.speaker.as_deref(),
+        Some("Arya Sandhiyudha")
+    );
+    let answer = question
+        .context
+        .next
+        .as_ref()
+        .expect("the answer as context");
+    assert_eq!(
+        (answer.speaker.as_deref(), answer.role, answer.text.as_str()),
+        (Some("Luqman Hakim"), Some(Role::Termohon), "Iya")
+    );
+    assert!(r.hits.iter().all(|h| h.passage.role == Some(Role::Majelis)));
+}
