@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod corpus;
+pub mod http;
 pub mod index;
 pub mod model;
 pub mod search;

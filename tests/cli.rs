@@ -105,31 +105,76 @@ fn index_then_search_the_bundled_corpus() {
     let corpus = format!("{root}/corpus");
     let index = dir.path().join("index");
     let index = index.to_str().unwrap();
-    let out = risalah_in(dir.path(), &["index", "--corpus", &corpus, "--index", index]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = risalah_in(
+        dir.path(),
+        &["index", "--corpus", &corpus, "--index", index],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.starts_with("index built: 4 document(s), 32 passage(s); 4 file(s) read"), "{stdout}");
-    let again = risalah_in(dir.path(), &["index", "--corpus", &corpus, "--index", index]);
+    assert!(
+        stdout.starts_with("index built: 4 document(s), 32 passage(s); 4 file(s) read"),
+        "{stdout}"
+    );
+    let again = risalah_in(
+        dir.path(),
+        &["index", "--corpus", &corpus, "--index", index],
+    );
     assert!(String::from_utf8_lossy(&again.stdout).starts_with("index up to date"));
 
-    let out = risalah_in(dir.path(), &["search", "--index", index, "--role", "majelis", "Alibaba"]);
+    let out = risalah_in(
+        dir.path(),
+        &["search", "--index", index, "--role", "majelis", "Alibaba"],
+    );
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("Arya Sandhiyudha [majelis] — 2024-03-13"), "{text}");
-    assert!(text.contains("Benar KPU memiliki kerja sama dengan «Alibaba»?"), "{text}");
+    assert!(
+        text.contains("Arya Sandhiyudha [majelis] — 2024-03-13"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Benar KPU memiliki kerja sama dengan «Alibaba»?"),
+        "{text}"
+    );
     assert!(text.contains("↓ Luqman Hakim [termohon]: Iya"), "{text}");
 
-    let out = risalah_in(dir.path(), &["search", "--index", index, "--json", "--type", "news", "--limit", "2", "KPU"]);
+    let out = risalah_in(
+        dir.path(),
+        &[
+            "search", "--index", index, "--json", "--type", "news", "--limit", "2", "KPU",
+        ],
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for key in ["total", "took_ms", "facets", "hits"] {
         assert!(json.get(key).is_some(), "{key}");
     }
     let hit = &json["hits"][0];
-    for key in ["id", "doc_id", "doc_type", "title", "date", "case", "speaker", "role", "text", "snippet_html", "score", "citation", "url"] {
+    for key in [
+        "id",
+        "doc_id",
+        "doc_type",
+        "title",
+        "date",
+        "case",
+        "speaker",
+        "role",
+        "text",
+        "snippet_html",
+        "score",
+        "citation",
+        "url",
+    ] {
         assert!(hit.get(key).is_some(), "{key} missing in {hit}");
     }
     assert_eq!(json["hits"].as_array().unwrap().len(), 2);
-    assert!(json["hits"].as_array().unwrap().iter().all(|h| h["doc_type"] == "news"));
+    assert!(json["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["doc_type"] == "news"));
 }
 
 #[test]
@@ -140,8 +185,20 @@ fn search_reports_bad_queries_and_missing_indexes() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no index in nowhere"));
     let index = dir.path().join("index");
     let corpus = format!("{}/corpus", env!("CARGO_MANIFEST_DIR"));
-    risalah_in(dir.path(), &["index", "--corpus", &corpus, "--index", index.to_str().unwrap()]);
-    let out = risalah_in(dir.path(), &["search", "--index", index.to_str().unwrap(), "role:hakim"]);
+    risalah_in(
+        dir.path(),
+        &[
+            "index",
+            "--corpus",
+            &corpus,
+            "--index",
+            index.to_str().unwrap(),
+        ],
+    );
+    let out = risalah_in(
+        dir.path(),
+        &["search", "--index", index.to_str().unwrap(), "role:hakim"],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown role `hakim`"));
 }
@@ -153,7 +210,13 @@ fn index_reports_bad_files_and_indexes_the_good_ones() {
     let root = env!("CARGO_MANIFEST_DIR");
     let out = risalah_in(
         Path::new(root),
-        &["index", "--corpus", "tests/fixtures/broken", "--index", index.to_str().unwrap()],
+        &[
+            "index",
+            "--corpus",
+            "tests/fixtures/broken",
+            "--index",
+            index.to_str().unwrap(),
+        ],
     );
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -167,6 +230,12 @@ fn index_reports_bad_files_and_indexes_the_good_ones() {
 fn analyze_prints_both_views() {
     let out = risalah(&["analyze", "--json", "Pemohon memutuskan informasinya"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["stemmed"], serde_json::json!(["pemohon", "putus", "informasi"]));
-    assert_eq!(json["exact"], serde_json::json!(["pemohon", "memutuskan", "informasinya"]));
+    assert_eq!(
+        json["stemmed"],
+        serde_json::json!(["pemohon", "putus", "informasi"])
+    );
+    assert_eq!(
+        json["exact"],
+        serde_json::json!(["pemohon", "memutuskan", "informasinya"])
+    );
 }

@@ -9,10 +9,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// A progress bar over files, drawn only when standard error is a terminal.
-struct FileBar(Option<ProgressBar>);
+pub struct FileBar(Option<ProgressBar>);
 
 impl FileBar {
-    fn new() -> Self {
+    /// A bar on standard error if it is a terminal, else nothing.
+    pub fn new() -> Self {
         FileBar(std::io::stderr().is_terminal().then(ProgressBar::hidden))
     }
 }

@@ -6,6 +6,7 @@ mod analyze;
 mod check;
 mod index;
 mod search;
+mod serve;
 
 use crate::index::build::BuildOptions;
 use crate::model::{DocType, Role};
@@ -50,6 +51,21 @@ pub enum Command {
         /// Treat warnings as failures.
         #[arg(long)]
         strict: bool,
+    },
+    /// Build the index if it is missing or stale, then serve the web app and the API.
+    Serve {
+        /// The index directory.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// The corpus to index from (default: the one that built the index, else `corpus`).
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// The public address used in citations and permalinks (default: http://ADDR).
+        #[arg(long)]
+        public_url: Option<String>,
     },
     /// Search the index; see the README for the query language.
     Search(SearchArgs),
@@ -151,6 +167,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             },
             strict,
         ),
+        Command::Serve {
+            index,
+            corpus,
+            addr,
+            public_url,
+        } => serve::run(serve::ServeOptions {
+            index,
+            corpus,
+            default_corpus: PathBuf::from("corpus"),
+            addr,
+            public_url,
+        }),
         Command::Search(args) => {
             let request = args.request()?;
             search::run(&args.index, &request, &search::Output { json: args.json })

@@ -142,6 +142,9 @@ pub fn plan(
             }
             continue;
         }
+        let is_filler_clause = !only_filler
+            && clause.alternatives.len() == 1
+            && matches!(&clause.alternatives[0], Item::Word(w) if is_filler(w));
         let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         for item in &clause.alternatives {
             let q = match item {
@@ -149,19 +152,16 @@ pub fn plan(
                 Item::Phrase(phrase) => exact_phrase(phrase, fields),
             };
             if let Some(q) = q {
-                let text = match item {
-                    Item::Word(w) | Item::Phrase(w) => w,
-                };
-                highlight.extend(analysis::analyze(text).stemmed);
+                if !is_filler_clause {
+                    let (Item::Word(text) | Item::Phrase(text)) = item;
+                    highlight.extend(analysis::analyze(text).stemmed);
+                }
                 alternatives.push(q);
             }
         }
         let Some(q) = any_of(alternatives) else {
             continue;
         };
-        let is_filler_clause = !only_filler
-            && clause.alternatives.len() == 1
-            && matches!(&clause.alternatives[0], Item::Word(w) if is_filler(w));
         if is_filler_clause {
             filler.push(q);
         } else {

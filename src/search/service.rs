@@ -293,6 +293,42 @@ impl SearchService {
         })
     }
 
+    /// Runs a search for export: `begin` receives the total, then `row` each
+    /// passage in rank order, up to `cap`, until it returns false. No snippets
+    /// or context are built.
+    pub fn export(
+        &self,
+        request: &SearchRequest,
+        cap: usize,
+        begin: &mut dyn FnMut(usize),
+        row: &mut dyn FnMut(&StoredPassage) -> bool,
+    ) -> Result<(), SearchError> {
+        let parsed = query::parse(&request.q)?;
+        let searcher = self.reader.searcher();
+        let planned = plan(&parsed, &request.filters, &self.handle.fields, &searcher)?;
+        let top = TopDocs::with_limit(cap.max(1));
+        let (addresses, total): (Vec<DocAddress>, usize) = if planned.has_text {
+            let (hits, total) = searcher.search(&*planned.query, &(top.order_by_score(), Count))?;
+            (hits.into_iter().map(|(_, a)| a).collect(), total)
+        } else {
+            let (hits, total) = searcher.search(
+                &*planned.query,
+                &(
+                    top.order_by_fast_field::<DateTime>("date", Order::Desc),
+                    Count,
+                ),
+            )?;
+            (hits.into_iter().map(|(_, a)| a).collect(), total)
+        };
+        begin(total);
+        for address in addresses {
+            if !row(&self.load(&searcher, address)?) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
     /// The passage `id` with up to `around` passages on each side, or `None` if unknown.
     pub fn passage(&self, id: &str, around: usize) -> anyhow::Result<Option<PassageView>> {
         let searcher = self.reader.searcher();

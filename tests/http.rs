@@ -1,0 +1,389 @@
+//! Every route of the web app and the API through `router(..).oneshot(..)`,
+//! with no socket: filters, bad parameters (400, never 500), unknown ids
+//! (404), escaping of hostile query and corpus text, and security headers.
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use http_body_util::BodyExt;
+use risalah::http::{router, AppState};
+use risalah::index::build::{self, BuildOptions, Silent};
+use risalah::search::SearchService;
+use serde_json::Value;
+use std::path::Path;
+use tower::ServiceExt;
+
+const HOSTILE: &str = "---\nid: sintetis-xss\ntype: news\ntitle: <script>alert('judul')</script>\npublisher: Warta <b>Contoh</b>\nurl: javascript:alert(1)\ndate: 2099-06-01\n---\nDokumen <img src=x onerror=alert(1)> dan \"kutipan\" <script>alert('isi')</script> disebut.\n";
+
+struct App {
+    _dir: tempfile::TempDir,
+    state: AppState,
+}
+
+fn app() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search");
+    for entry in std::fs::read_dir(fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(corpus.join("xss.txt"), HOSTILE).unwrap();
+    let index = dir.path().join("index");
+    build::build(
+        &BuildOptions {
+            corpus,
+            index_dir: index.clone(),
+            rebuild: false,
+        },
+        &Silent,
+    )
+    .unwrap();
+    let service = SearchService::open(&index, "http://risalah.test").unwrap();
+    App {
+        _dir: dir,
+        state: AppState::new(service, 2),
+    }
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+async fn get(app: &App, uri: &str) -> Reply {
+    request(app, Method::GET, uri).await
+}
+
+async fn request(app: &App, method: Method, uri: &str) -> Reply {
+    let response = router(app.state.clone())
+        .oneshot(
+            Request::builder()
+                .method(method)
+                .uri(uri)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+#[tokio::test]
+async fn every_route_answers() {
+    let app = app();
+    for uri in [
+        "/",
+        "/?lang=en",
+        "/search?q=dokumen",
+        "/search?q=dokumen&lang=en",
+        "/p/sintetis-sidang-a/t2",
+        "/d/sintetis-sidang-a",
+        "/static/app.css",
+        "/static/app.js",
+        "/api/search?q=dokumen",
+        "/api/passages/sintetis-sidang-a/t2",
+        "/api/docs/sintetis-sidang-a",
+        "/api/export?q=dokumen&format=csv",
+        "/api/export?q=dokumen",
+        "/openapi.json",
+        "/healthz",
+    ] {
+        let reply = get(&app, uri).await;
+        assert_eq!(reply.status, StatusCode::OK, "{uri}: {}", reply.body);
+        assert!(!reply.body.is_empty(), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn every_filter_of_the_api() {
+    let app = app();
+    let hits = |v: &Value| v["hits"].as_array().unwrap().clone();
+    let r = get(&app, "/api/search?q=dokumen&role=termohon")
+        .await
+        .json();
+    assert!(!hits(&r).is_empty() && hits(&r).iter().all(|h| h["role"] == "termohon"));
+    let r = get(&app, "/api/search?q=putusan&role=majelis,pemohon")
+        .await
+        .json();
+    assert!(hits(&r)
+        .iter()
+        .all(|h| h["role"] == "majelis" || h["role"] == "pemohon"));
+    let r = get(&app, "/api/search?speaker=Budi%20Fiktif").await.json();
+    assert!(!hits(&r).is_empty() && hits(&r).iter().all(|h| h["speaker"] == "Budi Fiktif"));
+    let r = get(&app, "/api/search?q=dokumen&case=002/II/KI-CONTOH-PS/2099")
+        .await
+        .json();
+    assert!(hits(&r)
+        .iter()
+        .all(|h| h["case"] == "002/II/KI-CONTOH-PS/2099"));
+    let r = get(&app, "/api/search?q=dokumen&type=news").await.json();
+    assert!(!hits(&r).is_empty() && hits(&r).iter().all(|h| h["doc_type"] == "news"));
+    let r = get(&app, "/api/search?q=putusan&from=2099-02&to=2099-02")
+        .await
+        .json();
+    assert!(!hits(&r).is_empty() && hits(&r).iter().all(|h| h["date"] == "2099-02-20"));
+    let all = get(&app, "/api/search?q=dokumen&limit=100").await.json();
+    let page = get(&app, "/api/search?q=dokumen&limit=2&offset=1")
+        .await
+        .json();
+    assert_eq!(hits(&page).len(), 2);
+    assert_eq!(hits(&page)[0]["id"], hits(&all)[1]["id"]);
+    assert_eq!(page["total"], all["total"]);
+}
+
+#[tokio::test]
+async fn the_api_gives_the_cli_json() {
+    let app = app();
+    let api = get(&app, "/api/search?q=dokumen%20anggaran&role=majelis")
+        .await
+        .json();
+    let service = app.state.service();
+    let direct = service
+        .search(&risalah::search::SearchRequest {
+            q: "dokumen anggaran role:majelis".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let mut direct: Value = serde_json::from_str(&serde_json::to_string(&direct).unwrap()).unwrap();
+    let mut api = api;
+    direct["took_ms"] = Value::Null;
+    api["took_ms"] = Value::Null;
+    assert_eq!(api, direct);
+}
+
+#[tokio::test]
+async fn bad_parameters_are_400_with_a_json_error() {
+    let app = app();
+    for uri in [
+        "/api/search?q=%22open",
+        "/api/search?limit=abc",
+        "/api/search?limit=0",
+        "/api/search?limit=101",
+        "/api/search?offset=-1",
+        "/api/search?offset=99999999999999999999999",
+        "/api/search?role=hakim",
+        "/api/search?type=memo",
+        "/api/search?from=2024-13",
+        "/api/search?to=yesterday",
+        "/api/search?colour=red",
+        "/api/search?q=x&format=csv",
+        "/api/search?q=role:",
+        "/api/passages/sintetis-sidang-a/t2?around=99",
+        "/api/passages/sintetis-sidang-a/t2?around=-1",
+        "/api/export?format=xml",
+        "/api/export?q=%22x",
+    ] {
+        let reply = get(&app, uri).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::BAD_REQUEST,
+            "{uri}: {}",
+            reply.body
+        );
+        let json = reply.json();
+        assert_eq!(json["error"]["code"], "bad_request", "{uri}");
+        assert!(!json["error"]["message"].as_str().unwrap().is_empty());
+    }
+    let page = get(&app, "/search?q=%22open").await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(page.body.contains("quotation mark is not closed"));
+    assert!(
+        page.body.contains("<form"),
+        "the error page keeps the search form"
+    );
+}
+
+#[tokio::test]
+async fn unknown_ids_are_404() {
+    let app = app();
+    for uri in [
+        "/api/passages/none/t1",
+        "/api/docs/none",
+        "/p/none/t1",
+        "/d/none",
+        "/nowhere",
+        "/static/nothing.js",
+    ] {
+        assert_eq!(get(&app, uri).await.status, StatusCode::NOT_FOUND, "{uri}");
+    }
+    assert_eq!(
+        get(&app, "/api/docs/none").await.json()["error"]["code"],
+        "not_found"
+    );
+}
+
+#[tokio::test]
+async fn no_path_outside_the_embedded_assets_is_served() {
+    let app = app();
+    for uri in [
+        "/static/../Cargo.toml",
+        "/static/%2e%2e%2fCargo.toml",
+        "/static/..%2f..%2fetc%2fpasswd",
+        "/Cargo.toml",
+        "/index/meta.json",
+    ] {
+        let reply = get(&app, uri).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(
+            !reply.body.contains("[package]") && !reply.body.contains("root:"),
+            "{uri}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_server_is_read_only() {
+    let app = app();
+    for method in [Method::POST, Method::PUT, Method::DELETE] {
+        let reply = request(&app, method.clone(), "/api/search?q=x").await;
+        assert_eq!(reply.status, StatusCode::METHOD_NOT_ALLOWED, "{method}");
+    }
+}
+
+#[tokio::test]
+async fn an_xss_attempt_in_the_query_is_escaped() {
+    let app = app();
+    let reply = get(
+        &app,
+        "/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22%3E%3Cimg%20src%3Dx%3E",
+    )
+    .await;
+    assert!(reply.status.is_success() || reply.status == StatusCode::BAD_REQUEST);
+    assert!(!reply.body.contains("<script>alert(1)"), "{}", reply.body);
+    assert!(!reply.body.contains("<img src=x>"));
+    assert!(reply.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+#[tokio::test]
+async fn hostile_corpus_text_is_escaped_on_every_page() {
+    let app = app();
+    for uri in ["/search?q=kutipan", "/p/sintetis-xss/p1", "/d/sintetis-xss"] {
+        let reply = get(&app, uri).await;
+        assert_eq!(reply.status, StatusCode::OK, "{uri}");
+        assert!(!reply.body.contains("<script>alert("), "{uri}");
+        assert!(!reply.body.contains("<img src=x"), "{uri}");
+        assert!(!reply.body.contains("<b>Contoh</b>"), "{uri}");
+        assert!(reply.body.contains("&lt;script&gt;"), "{uri}");
+    }
+    let doc = get(&app, "/d/sintetis-xss").await;
+    assert!(
+        !doc.body.contains("href=\"javascript:"),
+        "a javascript: source URL must not become a link"
+    );
+}
+
+#[tokio::test]
+async fn security_headers_on_every_response() {
+    let app = app();
+    for uri in ["/", "/api/search?q=x", "/nowhere", "/static/app.js"] {
+        let reply = get(&app, uri).await;
+        let csp = reply
+            .headers
+            .get(header::CONTENT_SECURITY_POLICY)
+            .unwrap()
+            .to_str()
+            .unwrap();
+        assert!(
+            csp.contains("script-src 'self'") && csp.contains("object-src 'none'"),
+            "{uri}"
+        );
+        assert_eq!(
+            reply.headers.get(header::X_CONTENT_TYPE_OPTIONS).unwrap(),
+            "nosniff",
+            "{uri}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn pages_show_results_with_roles_snippets_context_and_citations() {
+    let app = app();
+    let page = get(&app, "/search?q=kecualikan&role=termohon").await.body;
+    assert!(page.contains("class=\"badge role-termohon\""));
+    assert!(page.contains("<mark>kecualikan</mark>"));
+    assert!(page.contains("Agus Rekaan"));
+    assert!(page.contains("href=\"/p/sintetis-sidang-a/t2\""));
+    assert!(
+        page.contains("http://risalah.test/p/sintetis-sidang-a/t2"),
+        "citations carry the public URL"
+    );
+    assert!(page.contains("class=\"context\""));
+    let empty = get(&app, "/search?q=zzzyyyxxx").await.body;
+    assert!(empty.contains("Tidak ada bagian yang cocok"));
+    let english = get(&app, "/search?q=zzzyyyxxx&lang=en").await.body;
+    assert!(english.contains("No passage matches") && english.contains("lang=\"en\""));
+    let passage = get(&app, "/p/sintetis-sidang-a/t3").await.body;
+    for part in [
+        "@misc{sintetis_sidang_a_t3",
+        "TY  - HEAR",
+        "date-parts",
+        "aria-current=\"true\"",
+    ] {
+        assert!(passage.contains(part), "{part}");
+    }
+    assert_eq!(
+        passage.matches("<article class=\"passage").count(),
+        5,
+        "two before, the passage, two after"
+    );
+    let doc = get(&app, "/d/sintetis-sidang-a").await.body;
+    assert!(
+        doc.contains("id=\"t4\"")
+            && doc.contains("Dewi Lestari Contoh")
+            && doc.contains("001/I/KI-CONTOH-PS/2099")
+    );
+}
+
+#[tokio::test]
+async fn export_streams_every_hit() {
+    let app = app();
+    let total = get(&app, "/api/search?q=dokumen").await.json()["total"]
+        .as_u64()
+        .unwrap();
+    let jsonl = get(&app, "/api/export?q=dokumen").await;
+    assert_eq!(
+        jsonl.headers.get("x-total-count").unwrap(),
+        total.to_string().as_str()
+    );
+    assert_eq!(jsonl.body.lines().count() as u64, total);
+    for line in jsonl.body.lines() {
+        let row: Value = serde_json::from_str(line).unwrap();
+        assert!(row["id"].is_string() && row["text"].is_string());
+    }
+    let csv = get(&app, "/api/export?q=dokumen&format=csv&limit=2").await;
+    assert_eq!(csv.headers.get("x-export-truncated").unwrap(), "true");
+    let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
+    assert_eq!(reader.headers().unwrap().iter().next(), Some("id"));
+    assert_eq!(reader.records().count(), 2);
+}
+
+#[tokio::test]
+async fn the_openapi_document_lists_every_api_route() {
+    let app = app();
+    let doc = get(&app, "/openapi.json").await.json();
+    assert_eq!(doc["openapi"], "3.1.0");
+    for path in [
+        "/api/search",
+        "/api/passages/{id}",
+        "/api/docs/{id}",
+        "/api/export",
+        "/healthz",
+    ] {
+        assert!(doc["paths"].get(path).is_some(), "{path}");
+    }
+}
