@@ -1,0 +1,250 @@
+//! End to end in a real browser: headless Chromium, driven through
+//! chromedriver, against a server on 127.0.0.1 over the bundled corpus.
+//! Search, filter by role, open a permalink, read a citation.
+//!
+//! Needs Debian's `chromium` and `chromium-driver`. Where they are missing the
+//! test says loudly that it was skipped and why; with `RISALAH_REQUIRE_BROWSER=1`
+//! (set by `.ci/run`) a missing browser is a failure.
+
+use fantoccini::{ClientBuilder, Locator};
+use risalah::http::{router, AppState};
+use risalah::index::build::{self, BuildOptions, Silent};
+use risalah::search::SearchService;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+const REQUIRE: &str = "RISALAH_REQUIRE_BROWSER";
+const WAIT: Duration = Duration::from_secs(15);
+
+fn installed(candidates: &[&str]) -> Option<PathBuf> {
+    candidates.iter().map(PathBuf::from).find(|p| p.is_file())
+}
+
+/// Kills chromedriver when the test ends, however it ends.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_filter_permalink_and_citation_in_headless_chromium() {
+    let chromium = installed(&["/usr/bin/chromium", "/usr/bin/chromium-browser"]);
+    let chromedriver = installed(&["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]);
+    let (Some(chromium), Some(chromedriver)) = (chromium, chromedriver) else {
+        let why = "headless Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)";
+        if std::env::var(REQUIRE).is_ok_and(|v| v == "1") {
+            panic!("{REQUIRE}=1 but {why}");
+        }
+        eprintln!("\n*** SKIPPED the browser end-to-end test: {why}. Set {REQUIRE}=1 to make this a failure. ***\n");
+        return;
+    };
+
+    // The server: the bundled corpus, indexed into a temporary directory.
+    let dir = tempfile::tempdir().unwrap();
+    build::build(
+        &BuildOptions {
+            corpus: Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+            index_dir: dir.path().join("index"),
+            rebuild: false,
+        },
+        &Silent,
+    )
+    .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let service = SearchService::open(&dir.path().join("index"), &base).unwrap();
+    let server = tokio::spawn(async move {
+        axum::serve(listener, router(AppState::new(service, 2)))
+            .await
+            .unwrap();
+    });
+
+    // The browser.
+    let port = free_port();
+    let _driver = Driver(
+        Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver"),
+    );
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": chromium,
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--disable-dev-shm-usage", "--window-size=1200,900",
+                     format!("--user-data-dir={}", dir.path().join("chrome").display())]
+        }),
+    );
+    let mut client = None;
+    for _ in 0..50 {
+        match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(c) => {
+                client = Some(c);
+                break;
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+    let client = client.expect("chromedriver answers within 10 s");
+
+    // Search: typing shows results without submitting (the script), and the
+    // form still submits (the page alone).
+    client.goto(&format!("{base}/")).await.unwrap();
+    let input = client.find(Locator::Css("#q")).await.unwrap();
+    input.send_keys("Alibaba").await.unwrap();
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("article.hit"))
+        .await
+        .unwrap();
+    assert!(
+        client
+            .current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .contains("q=Alibaba"),
+        "the address follows the query"
+    );
+    client
+        .find(Locator::Css("form.search button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("article.hit"))
+        .await
+        .unwrap();
+
+    // Filter by role with the chip.
+    let chip = client
+        .find(Locator::Css("nav.chips a.role-majelis"))
+        .await
+        .unwrap();
+    chip.click().await.unwrap();
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(
+            "nav.chips a.role-majelis[aria-current=\"true\"]",
+        ))
+        .await
+        .unwrap();
+    assert!(client
+        .current_url()
+        .await
+        .unwrap()
+        .as_str()
+        .contains("role=majelis"));
+    let badges = client
+        .find_all(Locator::Css("article.hit > header .badge"))
+        .await
+        .unwrap();
+    assert!(!badges.is_empty());
+    for badge in &badges {
+        assert_eq!(badge.text().await.unwrap().to_lowercase(), "majelis");
+    }
+    let text = client
+        .find(Locator::Css("#results"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        text.contains("Benar KPU memiliki kerja sama dengan Alibaba?"),
+        "{text}"
+    );
+
+    // Open the permalink of the commissioner's question and read its citation.
+    let hits = client.find_all(Locator::Css("article.hit")).await.unwrap();
+    let mut opened = false;
+    for hit in hits {
+        if hit
+            .text()
+            .await
+            .unwrap()
+            .contains("Benar KPU memiliki kerja sama")
+        {
+            hit.find(Locator::Css("a.permalink"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+            opened = true;
+            break;
+        }
+    }
+    assert!(opened);
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("#cite-plain"))
+        .await
+        .unwrap();
+    let url = client.current_url().await.unwrap();
+    assert_eq!(url.path(), "/p/kip-2024-yakin-kpu-sidang-2024-03-13/t1");
+    let citation = client
+        .find(Locator::Css("#cite-plain"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        citation.starts_with("Arya Sandhiyudha (majelis)"),
+        "{citation}"
+    );
+    assert!(
+        citation.contains(&format!("{base}/p/kip-2024-yakin-kpu-sidang-2024-03-13/t1")),
+        "{citation}"
+    );
+    let current = client
+        .find(Locator::Css("article.passage.current"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(current.contains("Benar KPU memiliki kerja sama dengan Alibaba?"));
+    let answer = client
+        .find_all(Locator::Css("article.passage"))
+        .await
+        .unwrap();
+    assert!(
+        answer[1].text().await.unwrap().contains("Iya"),
+        "the answer follows the question"
+    );
+
+    client.close().await.unwrap();
+    server.abort();
+}
