@@ -5,6 +5,7 @@
 //! which calls the foundations (`analysis`, `corpus`, `model`).
 
 pub mod analysis;
+pub mod attribution;
 pub mod cli;
 pub mod corpus;
 pub mod http;

@@ -214,6 +214,34 @@ pub struct Passage {
     pub text: String,
     /// The 1-based line of the source file where the passage starts.
     pub line: u32,
+    /// Who a news paragraph quotes or paraphrases, in reading order (empty
+    /// for narration and for transcript turns, whose speaker is above).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributions: Vec<Attribution>,
+}
+
+/// Whether the report gives a speaker's words or their gist.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AttributionMode {
+    /// Words inside quotation marks.
+    Quote,
+    /// Reported speech without quotation marks (`Luqman menyebut …`).
+    Paraphrase,
+}
+
+/// One speaker a news paragraph quotes or paraphrases, as the report names them.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The speaker's name in full, when the report names them.
+    pub speaker: Option<String>,
+    /// The speaker's role, when the report or the parties tell it.
+    pub role: Option<Role>,
+    /// How the report describes an unnamed speaker (`perwakilan KPU`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub descriptor: Option<String>,
+    /// Quote or paraphrase.
+    pub mode: AttributionMode,
 }
 
 /// A parsed document: metadata, roster and passages in order.

@@ -574,3 +574,61 @@ fn the_bundled_corpus_answers_the_journalists_question() {
     );
     assert!(r.hits.iter().all(|h| h.passage.role == Some(Role::Majelis)));
 }
+
+#[test]
+fn the_bundled_corpus_tells_the_respondent_from_the_panel_in_the_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    build::build(
+        &BuildOptions {
+            corpus: Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+            index_dir: dir.path().to_path_buf(),
+            rebuild: false,
+        },
+        &Silent,
+    )
+    .unwrap();
+    let service = SearchService::open(dir.path(), DEFAULT_PUBLIC_URL).unwrap();
+    let search = |role: Role| {
+        service
+            .search(&SearchRequest {
+                q: "diperlihatkan".into(),
+                filters: Filters {
+                    roles: vec![role],
+                    ..Filters::default()
+                },
+                limit: 50,
+                offset: 0,
+            })
+            .unwrap()
+    };
+    let termohon = search(Role::Termohon);
+    let answer = termohon
+        .hits
+        .iter()
+        .find(|h| {
+            h.passage.doc_type == DocType::News
+                && h.passage
+                    .text
+                    .starts_with("\"Secara prinsip bisa diperlihatkan")
+        })
+        .expect("the KPU representative's answer in the report");
+    let quote = &answer.passage.attributions[0];
+    assert_eq!(quote.mode, risalah::model::AttributionMode::Quote);
+    assert_eq!(
+        (quote.role, quote.descriptor.as_deref()),
+        (Some(Role::Termohon), Some("perwakilan KPU"))
+    );
+    let majelis = search(Role::Majelis);
+    assert!(
+        majelis
+            .hits
+            .iter()
+            .all(|h| !h.passage.text.contains("Secara prinsip bisa diperlihatkan")),
+        "{:?}",
+        majelis
+            .hits
+            .iter()
+            .map(|h| &h.passage.text)
+            .collect::<Vec<_>>()
+    );
+}

@@ -3,6 +3,7 @@
 //! whether anything was rejected.
 
 mod analyze;
+mod attribute;
 mod check;
 mod index;
 mod search;
@@ -69,6 +70,14 @@ pub enum Command {
     },
     /// Search the index; see the README for the query language.
     Search(SearchArgs),
+    /// Print each paragraph of a news report with the speakers, roles and quote/paraphrase marks found.
+    Attribute {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// The news file.
+        file: PathBuf,
+    },
     /// Print the tokens the index would store for TEXT (stemmed and exact views).
     Analyze {
         /// Print `{"stemmed": [...], "exact": [...]}`.
@@ -179,6 +188,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             addr,
             public_url,
         }),
+        Command::Attribute { json, file } => attribute::run(&file, json),
         Command::Search(args) => {
             let request = args.request()?;
             search::run(&args.index, &request, &search::Output { json: args.json })

@@ -69,9 +69,19 @@ fn who(speaker: &Option<String>, role: &Option<crate::model::Role>) -> String {
 }
 
 fn render_hit(n: usize, hit: &Hit, colour: bool) -> String {
+    let speakers = if hit.passage.attributions.is_empty() {
+        who(&hit.passage.speaker, &hit.passage.role)
+    } else {
+        hit.passage
+            .attributions
+            .iter()
+            .map(super::attribute::describe)
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
     let mut out = format!(
         "{n}. {} — {} — {}\n",
-        who(&hit.passage.speaker, &hit.passage.role),
+        speakers,
         hit.passage.date.as_deref().unwrap_or("tanpa tanggal"),
         hit.passage.title
     );

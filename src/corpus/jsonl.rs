@@ -225,6 +225,7 @@ fn validate(
         timestamp: line.timestamp,
         text: line.text,
         line: line_no,
+        attributions: Vec::new(),
     };
     Some((meta, passage, speaker))
 }

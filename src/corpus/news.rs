@@ -20,13 +20,16 @@ pub fn parse(lines: &[&str], fm: FrontMatter) -> Document {
             timestamp: None,
             text: text.to_string(),
             line,
+            attributions: Vec::new(),
         })
         .collect();
-    Document {
+    let mut doc = Document {
         meta: fm.meta,
         roster: fm.roster,
         passages,
-    }
+    };
+    crate::attribution::attribute_document(&mut doc);
+    doc
 }
 
 /// The report's own paragraphs from `start` on, with their 1-based line

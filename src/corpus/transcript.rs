@@ -380,6 +380,7 @@ impl TurnBuilder {
             timestamp: head.timestamp,
             text,
             line,
+            attributions: Vec::new(),
         });
     }
 
@@ -393,6 +394,7 @@ impl TurnBuilder {
             timestamp: None,
             text: text.to_string(),
             line,
+            attributions: Vec::new(),
         });
     }
 

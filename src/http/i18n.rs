@@ -133,6 +133,8 @@ pub(crate) enum Text {
     Citation,
     Intro,
     Home,
+    Quote,
+    Paraphrase,
 }
 
 impl Text {
@@ -195,6 +197,8 @@ impl Text {
                 "Every passage is tagged with its speaker and role: panel, applicant, respondent, clerk. Quotes are shown exactly as published.",
             ),
             Home => ("Beranda", "Home"),
+            Quote => ("kutipan langsung", "direct quote"),
+            Paraphrase => ("parafrase", "paraphrase"),
         }
     }
 }

@@ -8,7 +8,7 @@ use super::i18n::{Lang, Text};
 use super::params;
 use super::AppState;
 use crate::index::document::StoredPassage;
-use crate::model::{DocType, Role};
+use crate::model::{AttributionMode, DocType, Role};
 use crate::search::citation::permalink_path;
 use crate::search::service::{Hit, Neighbour};
 use crate::search::SearchResponse;
@@ -343,6 +343,33 @@ fn who(lang: Lang, speaker: &Option<String>, role: Option<Role>) -> Markup {
     }
 }
 
+/// The speakers a news paragraph quotes or paraphrases, each with its mark;
+/// for any other passage its speaker and role.
+fn speakers(lang: Lang, p: &StoredPassage) -> Markup {
+    if p.attributions.is_empty() {
+        return who(lang, &p.speaker, p.role);
+    }
+    html! {
+        @for (i, a) in p.attributions.iter().enumerate() {
+            @if i > 0 { " · " }
+            span class="attribution" {
+                (role_badge(lang, a.role))
+                " " span class="speaker" { (a.speaker.as_deref().or(a.descriptor.as_deref()).unwrap_or("")) }
+                " " span class={ "mode mode-" (mode_name(a.mode)) } {
+                    "(" (lang.t(if a.mode == AttributionMode::Quote { Text::Quote } else { Text::Paraphrase })) ")"
+                }
+            }
+        }
+    }
+}
+
+fn mode_name(mode: AttributionMode) -> &'static str {
+    match mode {
+        AttributionMode::Quote => "quote",
+        AttributionMode::Paraphrase => "paraphrase",
+    }
+}
+
 fn neighbour(lang: Lang, label: &str, n: &Neighbour) -> Markup {
     html! {
         div class="neighbour" {
@@ -359,7 +386,7 @@ fn hit_card(lang: Lang, hit: &Hit, n: usize) -> Markup {
     html! {
         article class="hit" tabindex="-1" data-href=(link(&hit.url, lang)) {
             header {
-                (who(lang, &p.speaker, p.role))
+                (speakers(lang, p))
                 @if let Some(date) = &p.date { " · " time datetime=(date) { (date) } }
                 " · " span class="doctype" { (lang.doc_type(p.doc_type)) }
             }
@@ -390,7 +417,7 @@ fn passage_block(lang: Lang, p: &StoredPassage, current: bool) -> Markup {
     html! {
         article class={ "passage" @if current { " current" } } id=(local_anchor(&p.id)) aria-current=[current.then_some("true")] {
             header {
-                (who(lang, &p.speaker, p.role))
+                (speakers(lang, p))
                 @if let Some(ts) = &p.timestamp { " · " span class="timestamp" { (ts) } }
                 " · " a href=(link(&permalink_path(&p.id), lang)) class="pid" { (p.id) }
             }

@@ -1,7 +1,9 @@
 //! Passages to tantivy documents and back.
 
 use super::schema::Fields;
-use crate::model::{passage_id, DocType, Document, PassageKind, Role, Speaker};
+use crate::model::{
+    passage_id, Attribution, DocType, Document, Passage, PassageKind, Role, Speaker,
+};
 use serde::Serialize;
 use tantivy::schema::Value;
 use tantivy::{DateTime, TantivyDocument};
@@ -30,7 +32,6 @@ pub fn to_tantivy(doc: &Document, file: &str, fields: &Fields) -> Vec<TantivyDoc
                 (fields.publisher, &meta.publisher),
                 (fields.note, &meta.note),
                 (fields.date_text, &meta.date),
-                (fields.speaker, &p.speaker),
                 (fields.timestamp, &p.timestamp),
             ] {
                 if let Some(value) = value {
@@ -40,8 +41,16 @@ pub fn to_tantivy(doc: &Document, file: &str, fields: &Fields) -> Vec<TantivyDoc
             if let Some(date) = date {
                 t.add_date(fields.date, date);
             }
-            if let Some(role) = p.role {
+            for speaker in speakers_of(p) {
+                t.add_text(fields.speaker, speaker);
+            }
+            for role in roles_of(p) {
                 t.add_text(fields.role, role.as_str());
+            }
+            if !p.attributions.is_empty() {
+                if let Ok(json) = serde_json::to_string(&p.attributions) {
+                    t.add_text(fields.attributions, json);
+                }
             }
             t.add_u64(fields.position, u64::from(p.position));
             t.add_text(fields.kind, kind_name(p.kind));
@@ -56,6 +65,30 @@ pub fn to_tantivy(doc: &Document, file: &str, fields: &Fields) -> Vec<TantivyDoc
             t
         })
         .collect()
+}
+
+/// The passage's speaker first, then every other speaker it attributes.
+fn speakers_of(p: &Passage) -> Vec<&str> {
+    let mut out: Vec<&str> = p.speaker.as_deref().into_iter().collect();
+    for a in &p.attributions {
+        if let Some(name) = a.speaker.as_deref().or(a.descriptor.as_deref()) {
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// The passage's role first, then every other role it attributes.
+fn roles_of(p: &Passage) -> Vec<Role> {
+    let mut out: Vec<Role> = p.role.into_iter().collect();
+    for role in p.attributions.iter().filter_map(|a| a.role) {
+        if !out.contains(&role) {
+            out.push(role);
+        }
+    }
+    out
 }
 
 /// A date string `YYYY-MM-DD` as a tantivy date at midnight UTC.
@@ -124,6 +157,9 @@ pub struct StoredPassage {
     pub line: u32,
     /// The text as published.
     pub text: String,
+    /// Who a news paragraph quotes or paraphrases.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attributions: Vec<Attribution>,
     /// The document's roster (only on a document's first passage).
     #[serde(skip)]
     pub roster: Vec<Speaker>,
@@ -160,6 +196,9 @@ impl StoredPassage {
             timestamp: text(fields.timestamp),
             line: u32::try_from(number(fields.line)).unwrap_or(u32::MAX),
             text: text(fields.text).unwrap_or_default(),
+            attributions: text(fields.attributions)
+                .and_then(|json| serde_json::from_str(&json).ok())
+                .unwrap_or_default(),
             roster: text(fields.roster)
                 .and_then(|json| serde_json::from_str(&json).ok())
                 .unwrap_or_default(),

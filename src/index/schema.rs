@@ -9,7 +9,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema changes; an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The tokenizer of exact-match keyword fields (case register numbers): the
 /// whole value, lowercased.
@@ -46,10 +46,14 @@ pub struct Fields {
     pub date: Field,
     /// The date as written, `YYYY-MM-DD`.
     pub date_text: Field,
-    /// The speaker's name (exact words, searchable).
+    /// The speaker's name (exact words, searchable); in a news paragraph,
+    /// every speaker it quotes or paraphrases.
     pub speaker: Field,
-    /// The speaker's canonical role.
+    /// The speaker's canonical role; in a news paragraph, every role it
+    /// quotes or paraphrases (the first is the primary one).
     pub role: Field,
+    /// A news paragraph's attributions as JSON.
+    pub attributions: Field,
     /// The passage's 1-based position in its document.
     pub position: Field,
     /// `turn`, `paragraph` or `note`.
@@ -108,6 +112,7 @@ pub fn build() -> (Schema, Fields) {
         date_text: b.add_text_field("date_text", STORED),
         speaker: b.add_text_field("speaker", text_options(analysis::EXACT, true)),
         role: b.add_text_field("role", STRING | STORED | FAST),
+        attributions: b.add_text_field("attributions", STORED),
         position: b.add_u64_field(
             "position",
             NumericOptions::default()
@@ -145,6 +150,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         date_text: f("date_text")?,
         speaker: f("speaker")?,
         role: f("role")?,
+        attributions: f("attributions")?,
         position: f("position")?,
         kind: f("kind")?,
         timestamp: f("timestamp")?,

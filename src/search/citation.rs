@@ -2,7 +2,7 @@
 //! the passage id and its permalink, so a quote can be traced to its source.
 
 use crate::index::document::StoredPassage;
-use crate::model::DocType;
+use crate::model::{AttributionMode, DocType};
 use serde_json::json;
 
 /// The parts of a citation, derived from a stored passage.
@@ -31,6 +31,10 @@ impl<'a> Citation<'a> {
 
     fn speaker_part(&self) -> Option<String> {
         let p = self.passage;
+        if p.doc_type == DocType::News {
+            // A report is cited as the report; whom it quotes follows the citation.
+            return None;
+        }
         match (&p.speaker, p.role) {
             (Some(name), Some(role)) => {
                 Some(format!("{name} ({})", role.label_id().to_lowercase()))
@@ -85,6 +89,21 @@ impl<'a> Citation<'a> {
         out.push_str(&format!(". Passage {}. {}", p.id, self.permalink));
         if let Some(url) = &p.source_url {
             out.push_str(&format!(" (source: {url})"));
+        }
+        let quoted: Vec<String> = p
+            .attributions
+            .iter()
+            .filter(|a| a.mode == AttributionMode::Quote)
+            .filter_map(|a| {
+                let who = a.speaker.as_deref().or(a.descriptor.as_deref())?;
+                Some(match a.role {
+                    Some(role) => format!("{who} ({})", role.label_id().to_lowercase()),
+                    None => who.to_string(),
+                })
+            })
+            .collect();
+        if !quoted.is_empty() {
+            out.push_str(&format!(". Quoting {}", quoted.join(", ")));
         }
         out
     }

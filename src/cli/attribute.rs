@@ -1,0 +1,56 @@
+//! `risalah attribute FILE`: each paragraph of a news report with the
+//! speakers, roles and quote/paraphrase marks found, for checking by eye.
+
+use crate::corpus;
+use crate::model::{Attribution, AttributionMode};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Prints the attributions of every news document in `file`.
+pub fn run(file: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let (labels, _) = corpus::load_labels(file);
+    let parsed = corpus::parse_path(file, &labels);
+    for problem in &parsed.problems {
+        eprintln!("{problem}");
+    }
+    if parsed.has_errors() {
+        return Ok(ExitCode::FAILURE);
+    }
+    for doc in &parsed.documents {
+        if json {
+            let rows: Vec<serde_json::Value> = doc
+                .passages
+                .iter()
+                .map(|p| serde_json::json!({ "id": doc.passage_id(p.position), "attributions": p.attributions, "text": p.text }))
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&rows)?);
+            continue;
+        }
+        println!("{} — {}", doc.meta.id, doc.meta.title);
+        for p in &doc.passages {
+            let marks: Vec<String> = p.attributions.iter().map(describe).collect();
+            let marks = if marks.is_empty() {
+                "narasi".to_string()
+            } else {
+                marks.join("; ")
+            };
+            println!("\n[{}] {marks}\n    {}", doc.passage_id(p.position), p.text);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `kutipan: Luqman Hakim (termohon)` / `parafrase: perwakilan KPU (termohon)`.
+pub fn describe(a: &Attribution) -> String {
+    let mode = match a.mode {
+        AttributionMode::Quote => "kutipan",
+        AttributionMode::Paraphrase => "parafrase",
+    };
+    let who = a
+        .speaker
+        .as_deref()
+        .or(a.descriptor.as_deref())
+        .unwrap_or("?");
+    let role = a.role.map_or("peran tidak diketahui", |r| r.as_str());
+    format!("{mode}: {who} ({role})")
+}

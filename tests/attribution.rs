@@ -1,0 +1,159 @@
+//! Quote and speaker attribution measured against a labelled set: every quote
+//! and paraphrase of the two real seed reports and of eleven fictional
+//! reports. Reports precision and recall per role and fails below 0.95
+//! precision or 0.90 recall on direct quotes.
+
+use risalah::corpus::{self, labels::LabelTable};
+use risalah::model::{AttributionMode, Role};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// One attribution: file, paragraph, mode, speaker (`-` when unnamed), role.
+type Item = (String, u32, String, String, String);
+
+fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/attribution")
+}
+
+fn gold() -> BTreeSet<Item> {
+    let text = std::fs::read_to_string(fixture_dir().join("labels.tsv")).unwrap();
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            assert_eq!(c.len(), 5, "bad label line: {l}");
+            (
+                c[0].to_string(),
+                c[1].parse().unwrap(),
+                c[2].to_string(),
+                c[3].to_string(),
+                c[4].to_string(),
+            )
+        })
+        .collect()
+}
+
+fn predicted(files: &BTreeSet<String>) -> BTreeSet<Item> {
+    let mut out = BTreeSet::new();
+    for file in files {
+        let path = if file.starts_with("berita-") {
+            fixture_dir().join(file)
+        } else {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("corpus")
+                .join(file)
+        };
+        let parsed = corpus::parse_path(&path, &LabelTable::default());
+        assert!(!parsed.has_errors(), "{:?}", parsed.problems);
+        for doc in parsed.documents {
+            for p in doc.passages {
+                for a in p.attributions {
+                    let mode = match a.mode {
+                        AttributionMode::Quote => "quote",
+                        AttributionMode::Paraphrase => "paraphrase",
+                    };
+                    out.insert((
+                        file.clone(),
+                        p.position,
+                        mode.to_string(),
+                        a.speaker.unwrap_or_else(|| "-".into()),
+                        a.role.map_or("-".into(), |r| r.as_str().to_string()),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// (true positives, predicted, gold) per role for one mode.
+fn score(
+    gold: &BTreeSet<Item>,
+    got: &BTreeSet<Item>,
+    mode: &str,
+) -> BTreeMap<String, (usize, usize, usize)> {
+    let mut table: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    for item in got.iter().filter(|i| i.2 == mode) {
+        let row = table.entry(item.4.clone()).or_default();
+        row.1 += 1;
+        if gold.contains(item) {
+            row.0 += 1;
+        }
+    }
+    for item in gold.iter().filter(|i| i.2 == mode) {
+        table.entry(item.4.clone()).or_default().2 += 1;
+    }
+    table
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+#[test]
+fn quotes_and_paraphrases_are_attributed_to_the_right_speaker_and_role() {
+    let gold = gold();
+    let files: BTreeSet<String> = gold
+        .iter()
+        .map(|i| i.0.clone())
+        .chain((1..=11).map(|n| format!("berita-{n:02}.txt")))
+        .collect();
+    let got = predicted(&files);
+    let mut report = String::new();
+    let mut failures = Vec::new();
+    for mode in ["quote", "paraphrase"] {
+        let table = score(&gold, &got, mode);
+        let (mut tp, mut pred, mut all) = (0, 0, 0);
+        for (role, (t, p, g)) in &table {
+            report.push_str(&format!(
+                "{mode:10} {role:14} precision {:.2} ({t}/{p})  recall {:.2} ({t}/{g})\n",
+                ratio(*t, *p),
+                ratio(*t, *g)
+            ));
+            (tp, pred, all) = (tp + t, pred + p, all + g);
+            if mode == "quote" && *g > 0 && (ratio(*t, *p) < 0.95 || ratio(*t, *g) < 0.90) {
+                failures.push(format!("quotes of {role}"));
+            }
+        }
+        report.push_str(&format!(
+            "{mode:10} {:14} precision {:.2} ({tp}/{pred})  recall {:.2} ({tp}/{all})\n",
+            "all",
+            ratio(tp, pred),
+            ratio(tp, all)
+        ));
+        if mode == "quote" && (ratio(tp, pred) < 0.95 || ratio(tp, all) < 0.90) {
+            failures.push("all quotes".into());
+        }
+    }
+    println!("{report}");
+    let missed: Vec<&Item> = gold.difference(&got).collect();
+    let wrong: Vec<&Item> = got.difference(&gold).collect();
+    println!("missed: {missed:#?}\nwrong: {wrong:#?}");
+    assert!(failures.is_empty(), "below 0.95 precision or 0.90 recall: {failures:?}\n{report}\nmissed: {missed:#?}\nwrong: {wrong:#?}");
+}
+
+#[test]
+fn narration_carries_no_role_and_nothing_unattributed_is_attributed() {
+    let parsed = corpus::parse_path(&fixture_dir().join("berita-05.txt"), &LabelTable::default());
+    for p in &parsed.documents[0].passages {
+        assert!(
+            p.attributions.is_empty(),
+            "{}: {:?}",
+            p.text,
+            p.attributions
+        );
+        assert_eq!(p.role, None);
+    }
+}
+
+#[test]
+fn a_paragraph_carries_every_speaker_it_quotes() {
+    let parsed = corpus::parse_path(&fixture_dir().join("berita-03.txt"), &LabelTable::default());
+    let p = &parsed.documents[0].passages[1];
+    let roles: BTreeSet<Role> = p.attributions.iter().filter_map(|a| a.role).collect();
+    assert_eq!(roles, BTreeSet::from([Role::Pemohon, Role::Termohon]));
+}
