@@ -12,3 +12,4 @@ pub mod http;
 pub mod index;
 pub mod model;
 pub mod search;
+pub mod synth;

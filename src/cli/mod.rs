@@ -78,6 +78,21 @@ pub enum Command {
         /// The news file.
         file: PathBuf,
     },
+    /// Write a synthetic hearing corpus (fictional, labelled synthetic) in the JSONL bulk format, for benchmarks.
+    Synth {
+        /// How many turns.
+        #[arg(long, default_value_t = 100_000)]
+        turns: u64,
+        /// The seed (the same seed gives the same corpus).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The shard number, to keep document ids apart across files.
+        #[arg(long, default_value_t = 0)]
+        shard: u64,
+        /// The output file (`-` for standard output).
+        #[arg(long, default_value = "-")]
+        out: PathBuf,
+    },
     /// Print the tokens the index would store for TEXT (stemmed and exact views).
     Analyze {
         /// Print `{"stemmed": [...], "exact": [...]}`.
@@ -188,6 +203,31 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             addr,
             public_url,
         }),
+        Command::Synth {
+            turns,
+            seed,
+            shard,
+            out,
+        } => {
+            let options = crate::synth::SynthOptions { turns, seed, shard };
+            let stats = if out.as_os_str() == "-" {
+                let stdout = std::io::stdout();
+                let mut lock = std::io::BufWriter::new(stdout.lock());
+                crate::synth::write_jsonl(&options, &mut lock)?
+            } else {
+                let file = std::fs::File::create(&out)
+                    .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", out.display()))?;
+                let mut writer = std::io::BufWriter::new(file);
+                crate::synth::write_jsonl(&options, &mut writer)?
+            };
+            eprintln!(
+                "synthetic corpus: {} hearing(s), {} turn(s), {:.1} MB of text",
+                stats.hearings,
+                stats.turns,
+                stats.text_bytes as f64 / 1e6
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Attribute { json, file } => attribute::run(&file, json),
         Command::Search(args) => {
             let request = args.request()?;

@@ -29,7 +29,8 @@ pub struct IndexHandle {
     pub dir: PathBuf,
 }
 
-fn register_all(index: &Index) {
+/// Registers every analyzer the schema names on an index handle.
+pub fn register_all(index: &Index) {
     analysis::register(index);
     index.tokenizers().register(
         schema::KEYWORD,

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::StrColumn;
+use tantivy::columnar::{Cardinality, Column, StrColumn};
 use tantivy::{DocId, Score, SegmentReader};
 
 /// The facets counted, by fast-field name.
@@ -15,9 +15,18 @@ pub type FacetCounts = BTreeMap<String, BTreeMap<String, u64>>;
 /// Counts [`FACETS`] over the matching passages.
 pub struct FacetCollector;
 
+/// One facet's column in a segment, with a count per term ordinal.
+struct FacetColumn {
+    name: &'static str,
+    column: StrColumn,
+    /// The column's ordinals, when each document has at most one (the fast path).
+    single: Option<Column<u64>>,
+    counts: Vec<u64>,
+}
+
 /// The per-segment part of [`FacetCollector`].
 pub struct FacetSegmentCollector {
-    columns: Vec<(&'static str, Option<StrColumn>, Vec<u64>)>,
+    columns: Vec<FacetColumn>,
 }
 
 impl Collector for FacetCollector {
@@ -31,9 +40,17 @@ impl Collector for FacetCollector {
     ) -> tantivy::Result<FacetSegmentCollector> {
         let mut columns = Vec::new();
         for name in FACETS {
-            let column = segment.fast_fields().str(name)?;
-            let slots = column.as_ref().map_or(0, |c| c.dictionary().num_terms());
-            columns.push((name, column, vec![0; slots]));
+            let Some(column) = segment.fast_fields().str(name)? else {
+                continue;
+            };
+            let ords = column.ords();
+            let single = (ords.get_cardinality() != Cardinality::Multivalued).then(|| ords.clone());
+            columns.push(FacetColumn {
+                name,
+                counts: vec![0; column.dictionary().num_terms()],
+                column,
+                single,
+            });
         }
         Ok(FacetSegmentCollector { columns })
     }
@@ -60,25 +77,38 @@ impl SegmentCollector for FacetSegmentCollector {
     type Fruit = FacetCounts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        for (_, column, counts) in &mut self.columns {
-            if let Some(column) = column {
-                for ord in column.term_ords(doc) {
-                    if let Some(n) = usize::try_from(ord).ok().and_then(|o| counts.get_mut(o)) {
-                        *n += 1;
+        for facet in &mut self.columns {
+            let mut count = |ord: u64| {
+                if let Some(n) = usize::try_from(ord)
+                    .ok()
+                    .and_then(|o| facet.counts.get_mut(o))
+                {
+                    *n += 1;
+                }
+            };
+            match &facet.single {
+                Some(ords) => {
+                    if let Some(ord) = ords.first(doc) {
+                        count(ord);
                     }
                 }
+                None => facet.column.term_ords(doc).for_each(count),
             }
         }
     }
 
     fn harvest(self) -> FacetCounts {
         let mut out = empty_counts();
-        for (name, column, counts) in self.columns {
-            let Some(column) = column else { continue };
-            let slot = out.entry(name.to_string()).or_default();
+        for facet in self.columns {
+            let slot = out.entry(facet.name.to_string()).or_default();
             let mut value = String::new();
-            for (ord, n) in counts.into_iter().enumerate() {
-                if n > 0 && column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
+            for (ord, n) in facet.counts.into_iter().enumerate() {
+                if n > 0
+                    && facet
+                        .column
+                        .ord_to_str(ord as u64, &mut value)
+                        .unwrap_or(false)
+                {
                     *slot.entry(value.clone()).or_default() += n;
                 }
             }

@@ -34,7 +34,9 @@
 //! - `snippet_html`: a fragment of `text` exactly as published, HTML-escaped,
 //!   `<mark>` around matched words, `…` where cut. Never offsets: a browser counts
 //!   UTF-16 units, the engine bytes.
-//! - `score`: 1000 per matched content word plus BM25; only its order is meaningful.
+//! - `score`: with two or more content words, 1000 per matched content word
+//!   plus BM25 (so passages with more of the words come first); else BM25.
+//!   Only its order is meaningful.
 //! - `url`: the permalink path; `citation` carries the absolute permalink.
 
 pub mod citation;

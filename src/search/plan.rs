@@ -165,15 +165,24 @@ pub fn plan(
         if is_filler_clause {
             filler.push(q);
         } else {
-            let tiered: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
-                (
-                    Occur::Should,
-                    Box::new(ConstScoreQuery::new(q.box_clone(), TIER)),
-                ),
-                (Occur::Should, q),
-            ]));
-            content.push(tiered);
+            content.push(q);
         }
+    }
+    // The tier separates passages by how many content words they match; with
+    // one content word every match is in the same tier, so it is left out.
+    if content.len() > 1 {
+        content = content
+            .into_iter()
+            .map(|q| -> Box<dyn Query> {
+                Box::new(BooleanQuery::new(vec![
+                    (
+                        Occur::Should,
+                        Box::new(ConstScoreQuery::new(q.box_clone(), TIER)),
+                    ),
+                    (Occur::Should, q),
+                ]))
+            })
+            .collect();
     }
 
     let has_text = !content.is_empty() || must.iter().any(|(o, _)| *o == Occur::Must);

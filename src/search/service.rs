@@ -9,7 +9,7 @@ use super::query::{self, Filters, QueryError};
 use super::snippet;
 use crate::index::document::StoredPassage;
 use crate::index::{self, IndexHandle};
-use crate::model::{DocumentMeta, PassageKind, Role, Speaker};
+use crate::model::{passage_id, DocumentMeta, PassageKind, Role, Speaker};
 use serde::Serialize;
 use std::ops::Bound;
 use std::path::Path;
@@ -332,15 +332,9 @@ impl SearchService {
     /// The passage `id` with up to `around` passages on each side, or `None` if unknown.
     pub fn passage(&self, id: &str, around: usize) -> anyhow::Result<Option<PassageView>> {
         let searcher = self.reader.searcher();
-        let term = Term::from_field_text(self.handle.fields.id, id);
-        let found = searcher.search(
-            &TermQuery::new(term, IndexRecordOption::Basic),
-            &TopDocs::with_limit(1).order_by_score(),
-        )?;
-        let Some((_, address)) = found.first() else {
+        let Some(passage) = self.by_id(&searcher, id)? else {
             return Ok(None);
         };
-        let passage = self.load(&searcher, *address)?;
         let mut before = self.neighbours(&searcher, &passage, around, false)?;
         before.reverse();
         let after = self.neighbours(&searcher, &passage, around, true)?;
@@ -426,7 +420,9 @@ impl SearchService {
     }
 
     /// Up to `n` passages of the same document after (`forward`) or before
-    /// `passage`, nearest first.
+    /// `passage`, nearest first. Positions are usually consecutive, so the
+    /// neighbours are looked up by id; a gap (possible in JSONL) falls back to
+    /// a range over positions.
     fn neighbours(
         &self,
         searcher: &Searcher,
@@ -434,9 +430,32 @@ impl SearchService {
         n: usize,
         forward: bool,
     ) -> anyhow::Result<Vec<StoredPassage>> {
-        if n == 0 {
-            return Ok(Vec::new());
+        let mut out = Vec::with_capacity(n);
+        for step in 1..=n as u32 {
+            let position = if forward {
+                passage.position.checked_add(step)
+            } else {
+                passage.position.checked_sub(step).filter(|p| *p > 0)
+            };
+            let Some(position) = position else {
+                return Ok(out);
+            };
+            let id = passage_id(&passage.doc_id, passage.doc_type, position);
+            match self.by_id(searcher, &id)? {
+                Some(found) => out.push(found),
+                None => return self.neighbours_by_range(searcher, passage, n, forward),
+            }
         }
+        Ok(out)
+    }
+
+    fn neighbours_by_range(
+        &self,
+        searcher: &Searcher,
+        passage: &StoredPassage,
+        n: usize,
+        forward: bool,
+    ) -> anyhow::Result<Vec<StoredPassage>> {
         let at = u64::from(passage.position);
         let (query, order) = if forward {
             (
@@ -457,5 +476,17 @@ impl SearchService {
             .into_iter()
             .map(|(_, address)| self.load(searcher, address))
             .collect()
+    }
+
+    fn by_id(&self, searcher: &Searcher, id: &str) -> anyhow::Result<Option<StoredPassage>> {
+        let term = Term::from_field_text(self.handle.fields.id, id);
+        let found = searcher.search(
+            &TermQuery::new(term, IndexRecordOption::Basic),
+            &TopDocs::with_limit(1).order_by_score(),
+        )?;
+        found
+            .first()
+            .map(|(_, address)| self.load(searcher, *address))
+            .transpose()
     }
 }
