@@ -225,7 +225,8 @@ fn name(rng: &mut Rng) -> String {
     for _ in 0..2 + rng.below(2) {
         let mut w = String::new();
         for _ in 0..2 + rng.below(2) {
-            w.push_str(*rng.pick(SYLLABLES));
+            let syllable: &&str = rng.pick(SYLLABLES);
+            w.push_str(syllable);
         }
         let mut chars = w.chars();
         if let Some(first) = chars.next() {
@@ -274,7 +275,8 @@ pub fn write_jsonl(options: &SynthOptions, out: &mut dyn Write) -> io::Result<Sy
             1 + rng.below(12)
         );
         let doc_id = format!("sintetis-{}-{h:07}", options.shard);
-        let commission = format!("Komisi Informasi Sintetis {}", *rng.pick(PROVINCES));
+        let province: &&str = rng.pick(PROVINCES);
+        let commission = format!("Komisi Informasi Sintetis {province}");
         let title = format!("Sidang sintetis {h} perkara {case}");
         let cast: Vec<(Role, String)> =
             ROLE_MIX.iter().map(|(r, _)| (*r, name(&mut rng))).collect();
