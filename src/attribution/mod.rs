@@ -266,8 +266,10 @@ fn before_quote(paragraphs: &[&str], span: &QuoteSpan, r: &Resolver) -> Option<u
         return None;
     }
     let clause_start = before[..before.len() - 1]
-        .rfind(['.', '!', '?', '"', '”'])
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '"' | '”'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let clause = &before[clause_start..];
     // The verb nearest the quote decides: `Menurut X,` and `kata X,` name the
     // speaker after the word, `X mengatakan,` before the verb.
@@ -325,4 +327,19 @@ fn paraphrase_speakers(p: usize, text: &str, spans: &[QuoteSpan], r: &Resolver) 
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regression_a_curly_quote_before_an_introducing_comma_is_not_split() {
+        // Found by the generated-input test: the clause start fell inside `”`.
+        let found = attribute(
+            &["Ia bilang” Budi Fiktif, “kutipan” kata Budi Fiktif."],
+            None,
+        );
+        assert_eq!(found.len(), 1);
+    }
 }

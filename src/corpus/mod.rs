@@ -30,6 +30,10 @@ pub const LABELS_FILE: &str = "labels.tsv";
 /// The largest corpus file read, in bytes; a larger file is rejected whole.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
+/// The longest passage accepted, in bytes: a longer one is a broken file
+/// (a whole report on one line, a binary blob), not a speaker turn.
+pub const MAX_PASSAGE_BYTES: usize = 1024 * 1024;
+
 /// The result of parsing one corpus file.
 #[derive(Debug)]
 pub struct ParsedFile {
@@ -219,6 +223,59 @@ fn parse_text(
         diag.error(1, "empty file");
         return Vec::new();
     }
+    warn_control_characters(text, diag);
+    let mut documents = parse_format(path, text, labels, diag);
+    reject_oversized_passages(&mut documents, diag);
+    documents
+}
+
+/// Warns once per line about control characters (other than tab), which are
+/// kept as published but may not display.
+fn warn_control_characters(text: &str, diag: &mut Diagnostics) {
+    for (i, line) in text.lines().enumerate() {
+        if let Some((column, c)) = line
+            .chars()
+            .enumerate()
+            .find(|(_, c)| c.is_control() && *c != '\t')
+        {
+            diag.warning(
+                frontmatter::line_no(i),
+                format!(
+                    "control character U+{:04X} at column {}; kept as published, but it may not display",
+                    u32::from(c),
+                    column + 1
+                ),
+            );
+        }
+    }
+}
+
+/// Rejects passages over [`MAX_PASSAGE_BYTES`], naming their line.
+fn reject_oversized_passages(documents: &mut [Document], diag: &mut Diagnostics) {
+    for doc in documents {
+        doc.passages.retain(|p| {
+            let ok = p.text.len() <= MAX_PASSAGE_BYTES;
+            if !ok {
+                diag.error(
+                    p.line,
+                    format!(
+                        "a passage of {} bytes, over the {} byte limit; is the file broken into lines?",
+                        p.text.len(),
+                        MAX_PASSAGE_BYTES
+                    ),
+                );
+            }
+            ok
+        });
+    }
+}
+
+fn parse_format(
+    path: &Path,
+    text: &str,
+    labels: &LabelTable,
+    diag: &mut Diagnostics,
+) -> Vec<Document> {
     if is_jsonl(path) {
         return jsonl::parse(text, labels, diag);
     }
@@ -228,7 +285,8 @@ fn parse_text(
     };
     let header_line = 1;
     require_fields(&fm, header_line, diag);
-    let body_line = frontmatter::line_no(fm.body_start);
+    // The first body line, or the last line of a file that has none.
+    let body_line = frontmatter::line_no(fm.body_start.min(lines.len().saturating_sub(1)));
     let document = match fm.meta.doc_type {
         Some(DocType::News) | Some(DocType::Putusan) => news::parse(&lines, fm),
         Some(DocType::Transcript) | None => transcript::parse(&lines, fm, labels, diag),
