@@ -186,6 +186,9 @@ async fn bad_parameters_are_400_with_a_json_error() {
         "/api/passages/sintetis-sidang-a/t2?around=99",
         "/api/passages/sintetis-sidang-a/t2?around=-1",
         "/api/export?format=xml",
+        "/api/export?limit=10001",
+        "/api/export?offset=5",
+        "/api/search?lang=fr",
         "/api/export?q=%22x",
     ] {
         let reply = get(&app, uri).await;

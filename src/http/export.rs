@@ -100,8 +100,17 @@ pub async fn export(
             )))
         }
     };
-    let mut request = params::search_request(&pairs, EXPORT_CAP)?;
-    request.limit = request.limit.min(EXPORT_CAP);
+    if params::first(&pairs, "offset").is_some() {
+        return Err(AppError::BadRequest(
+            "an export starts at the first hit; `offset` does not apply".into(),
+        ));
+    }
+    let request = params::search_request(&pairs, EXPORT_CAP)?;
+    if request.limit > EXPORT_CAP {
+        return Err(AppError::BadRequest(format!(
+            "an export holds at most {EXPORT_CAP} rows"
+        )));
+    }
     let cap = request.limit;
     let (total_tx, total_rx) = tokio::sync::oneshot::channel::<Result<usize, AppError>>();
     let (rows_tx, rows_rx) = tokio::sync::mpsc::channel::<Bytes>(64);

@@ -19,18 +19,34 @@ fn error_response(description: &str) -> Value {
     json!({ "description": description, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } })
 }
 
-fn search_params() -> Vec<Value> {
-    vec![
+const ROLES: &str = "majelis|pemohon|termohon|panitera|saksi|ahli|pihak_terkait|lainnya";
+/// A date, or empty (an HTML form sends empty fields; they mean "no filter").
+const DATE: &str = r"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$";
+
+/// A comma-separated list of values from `alternatives`, or empty (no filter).
+fn list_of(alternatives: &str) -> Value {
+    json!({ "type": "string", "pattern": format!("^(({alternatives})(,({alternatives}))*)?$") })
+}
+
+fn search_params(paged: bool) -> Vec<Value> {
+    let mut params = vec![
         param("q", "The query in the query language (see the README): words, \"phrases\", -exclusions, OR, role:, speaker:, case:, type:, date:.", json!({ "type": "string", "maxLength": 1000 })),
-        param("role", "Only these roles (comma-separated or repeated).", json!({ "type": "string" })),
+        param("role", "Only these roles (comma-separated).", list_of(ROLES)),
         param("speaker", "Only this speaker (words of the name).", json!({ "type": "string" })),
         param("case", "Only this case register number.", json!({ "type": "string" })),
-        param("type", "Only these document types: transcript, news, putusan.", json!({ "type": "string" })),
-        param("from", "From this date: YYYY, YYYY-MM or YYYY-MM-DD.", json!({ "type": "string" })),
-        param("to", "Up to this date: YYYY, YYYY-MM or YYYY-MM-DD.", json!({ "type": "string" })),
-        param("offset", "Index of the first hit.", json!({ "type": "integer", "minimum": 0, "maximum": 10000 })),
+        param("type", "Only these document types (comma-separated).", list_of("transcript|news|putusan")),
+        param("from", "From this date: YYYY, YYYY-MM or YYYY-MM-DD.", json!({ "type": "string", "pattern": DATE })),
+        param("to", "Up to this date: YYYY, YYYY-MM or YYYY-MM-DD.", json!({ "type": "string", "pattern": DATE })),
         param("lang", "Interface language (ignored by the API).", json!({ "type": "string", "enum": ["id", "en"] })),
-    ]
+    ];
+    if paged {
+        params.push(param(
+            "offset",
+            "Index of the first hit.",
+            json!({ "type": "integer", "minimum": 0, "maximum": 10000 }),
+        ));
+    }
+    params
 }
 
 fn passage_schema() -> Value {
@@ -63,13 +79,13 @@ fn passage_schema() -> Value {
 
 /// The OpenAPI document.
 pub fn document() -> Value {
-    let mut search = search_params();
+    let mut search = search_params(true);
     search.push(param(
         "limit",
         "Hits per page.",
         json!({ "type": "integer", "minimum": 1, "maximum": 100 }),
     ));
-    let mut export = search_params();
+    let mut export = search_params(false);
     export.push(param(
         "limit",
         "The most rows.",

@@ -89,6 +89,13 @@ pub fn search_request(
             .map(|v| vec![v.to_string()])
             .unwrap_or_default()
     };
+    if let Some(lang) = first(pairs, "lang") {
+        if !matches!(lang, "id" | "en") {
+            return Err(AppError::BadRequest(format!(
+                "`lang` is `id` or `en`, not `{lang}`"
+            )));
+        }
+    }
     let limit = number("limit", default_limit)?;
     if limit == 0 {
         return Err(AppError::BadRequest("`limit` must be at least 1".into()));
