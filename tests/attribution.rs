@@ -157,3 +157,36 @@ fn a_paragraph_carries_every_speaker_it_quotes() {
     let roles: BTreeSet<Role> = p.attributions.iter().filter_map(|a| a.role).collect();
     assert_eq!(roles, BTreeSet::from([Role::Pemohon, Role::Termohon]));
 }
+
+#[test]
+fn a_report_of_a_case_the_corpus_knows_takes_roles_from_the_hearing_roster() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("sidang.txt"),
+        "---\nid: sintetis-roster-sidang\ntype: transcript\ntitle: Sidang sintetis\ncommission: KI Contoh\ncase: 009/IX/KI-CONTOH-PS/2099\ndate: 2099-09-01\nroster:\n- Yudi Rekaan | termohon | PPID Dinas Rekaan\n---\nTERMOHON (Yudi Rekaan): Dokumen sedang disusun.\n",
+    )
+    .unwrap();
+    let news = "---\nid: sintetis-roster-berita\ntype: news\ntitle: Berita sintetis\npublisher: Warta Contoh\ndate: 2099-09-02\ncase: 009/IX/KI-CONTOH-PS/2099\n---\n\"Dokumen sedang disusun,\" kata Yudi Rekaan.\n";
+    std::fs::write(dir.path().join("berita.txt"), news).unwrap();
+    let alone = corpus::parse_bytes(
+        Path::new("berita.txt"),
+        news.as_bytes(),
+        &LabelTable::default(),
+    );
+    assert_eq!(
+        alone.documents[0].passages[0].attributions[0].role, None,
+        "the report alone gives no role"
+    );
+    let report = corpus::read_corpus(dir.path()).unwrap();
+    let linked = report
+        .files
+        .iter()
+        .flat_map(|f| &f.documents)
+        .find(|d| d.meta.id == "sintetis-roster-berita")
+        .unwrap();
+    let quote = &linked.passages[0].attributions[0];
+    assert_eq!(
+        (quote.speaker.as_deref(), quote.role),
+        (Some("Yudi Rekaan"), Some(Role::Termohon))
+    );
+}

@@ -7,7 +7,7 @@
 //! "perwakilan KPU" or "kuasa termohon" — and from the parties of the case
 //! (`Pemohon v. Termohon` in the header), which tell that KPU is the respondent.
 
-use crate::model::Role;
+use crate::model::{Role, Speaker};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -161,11 +161,17 @@ pub struct Registry {
 
 impl Registry {
     /// Builds the registry of `paragraphs`, with the bodies of `parties`
-    /// (`Pemohon (ACR) v. Termohon (ACR)`), if known.
-    pub fn build(paragraphs: &[&str], parties: Option<&str>) -> Registry {
+    /// (`Pemohon (ACR) v. Termohon (ACR)`), if known, and the people of
+    /// `roster` (the case's hearing, when the corpus has it).
+    pub fn build(paragraphs: &[&str], parties: Option<&str>, roster: &[Speaker]) -> Registry {
         let mut r = Registry::default();
         if let Some(parties) = parties {
             r.add_parties(parties);
+        }
+        // The roster of the case's hearing, when the corpus has one, gives
+        // roles to names the report leaves without an apposition.
+        for speaker in roster {
+            r.add_person(&speaker.name, Some(speaker.role));
         }
         for text in paragraphs {
             for caps in majelis_titles(text) {

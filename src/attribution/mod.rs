@@ -15,7 +15,7 @@
 pub mod mentions;
 pub mod quotes;
 
-use crate::model::{Attribution, AttributionMode, DocType, Document};
+use crate::model::{Attribution, AttributionMode, DocType, Document, Speaker};
 use mentions::{Mention, Registry, Target};
 use quotes::QuoteSpan;
 use regex::Regex;
@@ -53,8 +53,18 @@ static SUBJECT_GAP: LazyLock<Regex> = LazyLock::new(|| {
 /// Attributes the quotes and reported speech of every paragraph of a report.
 /// `parties` is the case's `Pemohon v. Termohon`, when known.
 pub fn attribute(paragraphs: &[&str], parties: Option<&str>) -> Vec<Vec<Attribution>> {
+    attribute_with_roster(paragraphs, parties, &[])
+}
+
+/// Like [`attribute`], with the roster of the case's hearing for names the
+/// report gives no role.
+pub fn attribute_with_roster(
+    paragraphs: &[&str],
+    parties: Option<&str>,
+    roster: &[Speaker],
+) -> Vec<Vec<Attribution>> {
     let spans = quotes::find(paragraphs);
-    let mut registry = Registry::build(paragraphs, parties);
+    let mut registry = Registry::build(paragraphs, parties, roster);
     for span in &spans {
         let after = &paragraphs[span.paragraph][span.close..];
         if let Some(m) = AFTER_QUOTE.captures(after) {
@@ -99,12 +109,13 @@ pub fn attribute(paragraphs: &[&str], parties: Option<&str>) -> Vec<Vec<Attribut
 
 /// Attributes every news paragraph of `doc` in place, setting each
 /// passage's attributions and, from the first of them, its speaker and role.
-pub fn attribute_document(doc: &mut Document) {
+/// `roster` is the roster of the case's hearing, when the corpus has one.
+pub fn attribute_document(doc: &mut Document, roster: &[Speaker]) {
     if doc.doc_type() != DocType::News {
         return;
     }
     let texts: Vec<&str> = doc.passages.iter().map(|p| p.text.as_str()).collect();
-    let found = attribute(&texts, doc.meta.parties.as_deref());
+    let found = attribute_with_roster(&texts, doc.meta.parties.as_deref(), roster);
     for (passage, attributions) in doc.passages.iter_mut().zip(found) {
         let primary = attributions
             .iter()

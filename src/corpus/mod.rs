@@ -367,7 +367,37 @@ pub fn read_corpus(root: &Path) -> std::io::Result<CorpusReport> {
         other_problems,
     };
     reject_duplicate_ids(&mut report.files);
+    link_rosters(&mut report.files);
     Ok(report)
+}
+
+/// Re-attributes each news report that names a case the corpus has a
+/// transcript of, with that hearing's roster: a name the report gives no
+/// role gets the role the roster gives it.
+pub fn link_rosters(files: &mut [ParsedFile]) {
+    let mut rosters: HashMap<String, Vec<crate::model::Speaker>> = HashMap::new();
+    for doc in files.iter().flat_map(|f| &f.documents) {
+        if let (DocType::Transcript, Some(case)) = (doc.doc_type(), &doc.meta.case) {
+            rosters
+                .entry(case.trim().to_lowercase())
+                .or_default()
+                .extend(doc.roster.iter().cloned());
+        }
+    }
+    if rosters.is_empty() {
+        return;
+    }
+    for doc in files.iter_mut().flat_map(|f| f.documents.iter_mut()) {
+        let roster = doc
+            .meta
+            .case
+            .as_ref()
+            .and_then(|c| rosters.get(&c.trim().to_lowercase()));
+        if let (DocType::News, Some(roster)) = (doc.doc_type(), roster) {
+            let roster = roster.clone();
+            crate::attribution::attribute_document(doc, &roster);
+        }
+    }
 }
 
 /// Keeps the first document of each id (in path order) and rejects the others.

@@ -28,7 +28,7 @@ pub fn parse(lines: &[&str], fm: FrontMatter) -> Document {
         roster: fm.roster,
         passages,
     };
-    crate::attribution::attribute_document(&mut doc);
+    crate::attribution::attribute_document(&mut doc, &[]);
     doc
 }
 

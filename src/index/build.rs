@@ -178,6 +178,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
         keys_and_records.push((key, record));
     }
     corpus::reject_duplicate_ids_against(&mut parsed_files, owners);
+    corpus::link_rosters(&mut parsed_files);
 
     for ((key, mut record), file) in keys_and_records.into_iter().zip(parsed_files) {
         writer.delete_term(Term::from_field_text(handle.fields.file, &key));
