@@ -283,10 +283,14 @@ pub fn is_valid_doc_id(id: &str) -> bool {
         })
 }
 
-/// Whether `date` is a real calendar date written `YYYY-MM-DD`.
+/// The years a document may be dated in.
+pub const DOCUMENT_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// Whether `date` is a real calendar date written `YYYY-MM-DD`, in [`DOCUMENT_YEARS`].
 pub fn is_valid_date(date: &str) -> bool {
     let format = time::macros::format_description!("[year]-[month]-[day]");
-    date.len() == 10 && time::Date::parse(date, &format).is_ok()
+    date.len() == 10
+        && time::Date::parse(date, &format).is_ok_and(|d| DOCUMENT_YEARS.contains(&d.year()))
 }
 
 #[cfg(test)]
@@ -310,6 +314,10 @@ mod tests {
         assert!(is_valid_date("2024-02-29"));
         assert!(!is_valid_date("2023-02-29"));
         assert!(!is_valid_date("27/3/2024"));
+        assert!(
+            !is_valid_date("0019-11-14"),
+            "outside the years a document may have"
+        );
     }
 
     #[test]

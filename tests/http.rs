@@ -167,6 +167,26 @@ async fn the_api_gives_the_cli_json() {
 }
 
 #[tokio::test]
+async fn dates_far_outside_the_archive_are_answered_not_crashed() {
+    // Regression (found by schemathesis): a year before 1678 overflowed
+    // tantivy's nanosecond dates and answered 500.
+    let app = app();
+    for (uri, empty) in [
+        ("/api/search?q=dokumen&to=0967", true),
+        ("/api/search?q=dokumen&from=0019-11-14", false),
+        ("/api/search?q=dokumen&from=9999", true),
+        ("/api/search?q=dokumen&to=9999-12-31", false),
+        ("/api/export?q=dokumen&from=0019-11-14", false),
+    ] {
+        let reply = get(&app, uri).await;
+        assert_eq!(reply.status, StatusCode::OK, "{uri}: {}", reply.body);
+        if uri.starts_with("/api/search") {
+            assert_eq!(reply.json()["total"] == 0, empty, "{uri}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn bad_parameters_are_400_with_a_json_error() {
     let app = app();
     for uri in [

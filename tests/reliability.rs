@@ -353,6 +353,9 @@ const QUERY_PIECES: &[&str] = &[
     "date:2024-13 ",
     ",",
     "\\",
+    "date:0019 ",
+    "date:..0967 ",
+    "from:9999 ",
 ];
 
 #[test]

@@ -91,13 +91,33 @@ fn roles_of(p: &Passage) -> Vec<Role> {
     out
 }
 
-/// A date string `YYYY-MM-DD` as a tantivy date at midnight UTC.
+/// The years a tantivy date can hold (nanoseconds in an `i64`), with a margin.
+const DATE_YEARS: std::ops::RangeInclusive<i32> = 1678..=2261;
+
+/// A date string `YYYY-MM-DD` as a tantivy date at midnight UTC, or `None`
+/// when it is no date or outside the years a tantivy date can hold.
 pub fn date_value(date: &str) -> Option<DateTime> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     let day = time::Date::parse(date, &format).ok()?;
-    Some(DateTime::from_timestamp_secs(
-        day.midnight().assume_utc().unix_timestamp(),
-    ))
+    DATE_YEARS
+        .contains(&day.year())
+        .then(|| DateTime::from_timestamp_secs(day.midnight().assume_utc().unix_timestamp()))
+}
+
+/// A date for a range bound, moved into the years a tantivy date can hold:
+/// `from:0019` means from the earliest day, `to:9999` up to the latest.
+pub fn date_bound(date: &str) -> Option<DateTime> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let day = time::Date::parse(date, &format).ok()?;
+    let (first, last) = (*DATE_YEARS.start(), *DATE_YEARS.end());
+    let clamped = if day.year() < first {
+        time::Date::from_calendar_date(first, time::Month::January, 1).ok()?
+    } else if day.year() > last {
+        time::Date::from_calendar_date(last, time::Month::December, 31).ok()?
+    } else {
+        day
+    };
+    date_value(&clamped.format(&format).ok()?)
 }
 
 fn kind_name(kind: PassageKind) -> &'static str {

@@ -11,7 +11,7 @@
 
 use super::query::{Clause, DateRange, Filters, Item, ParsedQuery, QueryError};
 use crate::analysis;
-use crate::index::document::date_value;
+use crate::index::document::date_bound;
 use crate::index::schema::Fields;
 use std::ops::Bound;
 use tantivy::query::{
@@ -437,7 +437,7 @@ fn filter_queries(filters: &Filters, fields: &Fields) -> Result<Vec<Box<dyn Quer
         let bound = |d: &Option<String>| -> Result<Bound<Term>, QueryError> {
             match d {
                 None => Ok(Bound::Unbounded),
-                Some(d) => date_value(d)
+                Some(d) => date_bound(d)
                     .map(|v| Bound::Included(Term::from_field_date(fields.date, v)))
                     .ok_or_else(|| QueryError(format!("`{d}` is not a date"))),
             }

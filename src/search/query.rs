@@ -336,7 +336,8 @@ pub fn period(text: &str) -> Result<(String, String), QueryError> {
             ))
         }
         [_, _, _] => {
-            if crate::model::is_valid_date(text) {
+            let format = time::macros::format_description!("[year]-[month]-[day]");
+            if text.len() == 10 && time::Date::parse(text, &format).is_ok() {
                 Ok((text.to_string(), text.to_string()))
             } else {
                 Err(bad())
