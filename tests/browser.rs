@@ -32,6 +32,17 @@ impl Drop for Driver {
     }
 }
 
+/// The text of the first element matching `css`.
+async fn text_of(client: &fantoccini::Client, css: &str) -> String {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -179,13 +190,7 @@ async fn search_filter_permalink_and_citation_in_headless_chromium() {
         }
         assert!(roles.iter().any(|r| r == "majelis"), "{roles:?}");
     }
-    let text = client
-        .find(Locator::Css("#results"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = text_of(&client, "#results").await;
     assert!(
         text.contains("Benar KPU memiliki kerja sama dengan Alibaba?"),
         "{text}"
@@ -220,13 +225,7 @@ async fn search_filter_permalink_and_citation_in_headless_chromium() {
         .unwrap();
     let url = client.current_url().await.unwrap();
     assert_eq!(url.path(), "/p/kip-2024-yakin-kpu-sidang-2024-03-13/t1");
-    let citation = client
-        .find(Locator::Css("#cite-plain"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let citation = text_of(&client, "#cite-plain").await;
     assert!(
         citation.starts_with("Arya Sandhiyudha (majelis)"),
         "{citation}"

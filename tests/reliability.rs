@@ -35,6 +35,17 @@ fn build_into(corpus: &Path, index: &Path) -> build::BuildReport {
     .unwrap()
 }
 
+/// The search fixtures copied into a temporary corpus and indexed: the
+/// directory (kept alive by the caller), the corpus and the index.
+fn built_search_fixture() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    copy_fixtures("search", &corpus);
+    let index = dir.path().join("index");
+    build_into(&corpus, &index);
+    (dir, corpus, index)
+}
+
 fn risalah(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_risalah"))
         .args(args)
@@ -215,11 +226,7 @@ fn an_indexer_killed_part_way_leaves_the_last_commit_intact() {
 
 #[test]
 fn a_server_picks_up_a_new_commit_and_never_answers_from_a_half_written_index() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    copy_fixtures("search", &corpus);
-    let index = dir.path().join("index");
-    build_into(&corpus, &index);
+    let (_dir, corpus, index) = built_search_fixture();
     let service = SearchService::open(&index, DEFAULT_PUBLIC_URL).unwrap();
     let count = |s: &SearchService| {
         s.search(&SearchRequest {
@@ -360,11 +367,7 @@ const QUERY_PIECES: &[&str] = &[
 
 #[test]
 fn the_query_parser_and_the_search_service_never_fail_on_generated_queries() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    copy_fixtures("search", &corpus);
-    let index = dir.path().join("index");
-    build_into(&corpus, &index);
+    let (_dir, _corpus, index) = built_search_fixture();
     let service = SearchService::open(&index, DEFAULT_PUBLIC_URL).unwrap();
     let mut g = Gen(0xfeed_f00d);
     for _ in 0..1_500 {
