@@ -8,7 +8,7 @@
 //! hearing language, but a small vocabulary, so the stem cache is warm. The
 //! cold figure stems each distinct word once with no cache.
 
-use risalah::analysis::{self, morphology::stem_word};
+use risalah_engine::analysis::{self, morphology::stem_word};
 use std::collections::BTreeSet;
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -11,12 +11,12 @@
 //! benchmark (`scripts/bench_http.sh DIR/index`). The corpus is synthetic
 //! (`risalah synth`), written as shards of at most 100,000 turns.
 
-use risalah::corpus::{self, labels::LabelTable};
-use risalah::index::build::{self, BuildOptions, Silent};
-use risalah::index::{document, schema};
-use risalah::model::Document;
-use risalah::search::{SearchRequest, SearchService};
 use risalah::synth::{self, SynthOptions};
+use risalah_engine::corpus::{self, labels::LabelTable};
+use risalah_engine::index::build::{self, BuildOptions, Silent};
+use risalah_engine::index::{document, schema};
+use risalah_engine::model::Document;
+use risalah_engine::search::{SearchRequest, SearchService};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use tantivy::tokenizer::{
@@ -132,8 +132,8 @@ fn index_docs(dir: &Path, docs: &[Document], raw: bool) -> Duration {
     let index = Index::create_in_dir(dir, schema).unwrap();
     if raw {
         let m = index.tokenizers();
-        m.register(risalah::analysis::STEMMED, default_analyzer());
-        m.register(risalah::analysis::EXACT, default_analyzer());
+        m.register(risalah_engine::analysis::STEMMED, default_analyzer());
+        m.register(risalah_engine::analysis::EXACT, default_analyzer());
         m.register(
             schema::KEYWORD,
             TextAnalyzer::builder(RawTokenizer::default())
@@ -141,7 +141,7 @@ fn index_docs(dir: &Path, docs: &[Document], raw: bool) -> Duration {
                 .build(),
         );
     } else {
-        risalah::index::register_all(&index);
+        risalah_engine::index::register_all(&index);
     }
     let started = Instant::now();
     let mut writer: tantivy::IndexWriter = index.writer(200 * 1024 * 1024).unwrap();
@@ -190,7 +190,7 @@ fn run_queries(service: &SearchService, n: usize, offset: usize) -> Vec<Duration
 
 /// Query latency for one client and several on the index in `index_dir`.
 fn query_benchmark(index_dir: &Path, a: &Args) {
-    let service = SearchService::open(index_dir, "http://127.0.0.1:8080").unwrap();
+    let service = SearchService::open(index_dir).unwrap();
     run_queries(&service, QUERY_MIX.len() * 2, 0); // warm the caches
     let mut one = run_queries(&service, a.queries, 0);
     one.sort();

@@ -1,15 +1,10 @@
 //! risalah: a search engine for Indonesian public-information dispute hearings.
 //!
-//! The crate is one binary (`risalah`) over library modules whose imports flow
-//! one way: the interface (`cli`, `http`) calls the engine (`search`, `index`),
-//! which calls the foundations (`analysis`, `corpus`, `model`).
+//! This crate is the `risalah` binary's composition root: the command line
+//! ([`cli`]) and the synthetic corpus generator ([`synth`]). The engine
+//! (`risalah-engine`: model, analysis, corpus, attribution, index, search)
+//! and the web app (`risalah-web`: router, pages, API, citations, export)
+//! live in their own crates under `crates/`; see ARCHITECTURE.md.
 
-pub mod analysis;
-pub mod attribution;
 pub mod cli;
-pub mod corpus;
-pub mod http;
-pub mod index;
-pub mod model;
-pub mod search;
 pub mod synth;

@@ -7,7 +7,8 @@
 //! -kan, -i, -nya) and reduplicated forms, with realistic turn lengths and a
 //! hearing's mix of roles. Output is deterministic for a seed.
 
-use crate::model::Role;
+use risalah_engine::analysis::lexicon;
+use risalah_engine::model::Role;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -151,14 +152,10 @@ struct Vocabulary {
 
 impl Vocabulary {
     fn new(rng: &mut Rng) -> Self {
-        let mut roots: Vec<&str> = include_str!("analysis/data/roots.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
+        let mut roots: Vec<&str> = lexicon::roots()
+            .into_iter()
             .filter(|w| w.len() >= 4 && !w.contains('-'))
             .collect();
-        roots.sort_unstable();
-        roots.dedup();
         // A seeded shuffle decides which roots are common.
         for i in (1..roots.len()).rev() {
             let j = rng.below(i as u64 + 1) as usize;
@@ -363,10 +360,10 @@ mod tests {
             &mut out,
         )
         .unwrap();
-        let parsed = crate::corpus::parse_bytes(
+        let parsed = risalah_engine::corpus::parse_bytes(
             std::path::Path::new("synth.jsonl"),
             &out,
-            &crate::corpus::labels::LabelTable::default(),
+            &risalah_engine::corpus::labels::LabelTable::default(),
         );
         assert!(parsed.problems.is_empty(), "{:?}", parsed.problems.first());
         assert_eq!(

@@ -2,7 +2,7 @@
 //! tokens, the peer test suite of Sastrawi, and the properties that keep index
 //! and query analysis in agreement.
 
-use risalah::analysis::{analyze, morphology::stem_word};
+use risalah_engine::analysis::{analyze, morphology::stem_word};
 use std::collections::HashMap;
 
 /// word → expected stemmed token, drawn from the seeds and from the language of
@@ -357,7 +357,7 @@ fn no_corpus_word_groups_two_protected_words() {
     for (token, members) in groups {
         let protected: Vec<&String> = members
             .iter()
-            .filter(|m| risalah::analysis::lexicon::is_protected(m))
+            .filter(|m| risalah_engine::analysis::lexicon::is_protected(m))
             .collect();
         assert!(protected.len() <= 1, "{token} merges {protected:?}");
     }

@@ -3,8 +3,9 @@
 //! reports. Reports precision and recall per role and fails below 0.95
 //! precision or 0.90 recall on direct quotes.
 
-use risalah::corpus::{self, labels::LabelTable};
-use risalah::model::{AttributionMode, Role};
+use risalah_engine::corpus::{self, labels::LabelTable, ParsedFile};
+use risalah_engine::model::Role;
+use risalah_engine::pipeline::{self, CaseRosters};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,13 @@ type Item = (String, u32, String, String, String);
 
 fn fixture_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/attribution")
+}
+
+/// A report parsed and attributed on its own (no hearing roster).
+fn attributed(path: &Path) -> ParsedFile {
+    let mut parsed = corpus::parse_path(path, &LabelTable::default());
+    pipeline::attribute_documents(&mut parsed.documents, &CaseRosters::default());
+    parsed
 }
 
 fn gold() -> BTreeSet<Item> {
@@ -43,15 +51,12 @@ fn predicted(files: &BTreeSet<String>) -> BTreeSet<Item> {
                 .join("corpus")
                 .join(file)
         };
-        let parsed = corpus::parse_path(&path, &LabelTable::default());
+        let parsed = attributed(&path);
         assert!(!parsed.has_errors(), "{:?}", parsed.problems);
         for doc in parsed.documents {
             for p in doc.passages {
                 for a in p.attributions {
-                    let mode = match a.mode {
-                        AttributionMode::Quote => "quote",
-                        AttributionMode::Paraphrase => "paraphrase",
-                    };
+                    let mode = a.mode.as_str();
                     out.insert((
                         file.clone(),
                         p.position,
@@ -138,7 +143,7 @@ fn quotes_and_paraphrases_are_attributed_to_the_right_speaker_and_role() {
 
 #[test]
 fn narration_carries_no_role_and_nothing_unattributed_is_attributed() {
-    let parsed = corpus::parse_path(&fixture_dir().join("berita-05.txt"), &LabelTable::default());
+    let parsed = attributed(&fixture_dir().join("berita-05.txt"));
     for p in &parsed.documents[0].passages {
         assert!(
             p.attributions.is_empty(),
@@ -152,7 +157,7 @@ fn narration_carries_no_role_and_nothing_unattributed_is_attributed() {
 
 #[test]
 fn a_paragraph_carries_every_speaker_it_quotes() {
-    let parsed = corpus::parse_path(&fixture_dir().join("berita-03.txt"), &LabelTable::default());
+    let parsed = attributed(&fixture_dir().join("berita-03.txt"));
     let p = &parsed.documents[0].passages[1];
     let roles: BTreeSet<Role> = p.attributions.iter().filter_map(|a| a.role).collect();
     assert_eq!(roles, BTreeSet::from([Role::Pemohon, Role::Termohon]));
@@ -168,16 +173,12 @@ fn a_report_of_a_case_the_corpus_knows_takes_roles_from_the_hearing_roster() {
     .unwrap();
     let news = "---\nid: sintetis-roster-berita\ntype: news\ntitle: Berita sintetis\npublisher: Warta Contoh\ndate: 2099-09-02\ncase: 009/IX/KI-CONTOH-PS/2099\n---\n\"Dokumen sedang disusun,\" kata Yudi Rekaan.\n";
     std::fs::write(dir.path().join("berita.txt"), news).unwrap();
-    let alone = corpus::parse_bytes(
-        Path::new("berita.txt"),
-        news.as_bytes(),
-        &LabelTable::default(),
-    );
+    let alone = attributed(&dir.path().join("berita.txt"));
     assert_eq!(
         alone.documents[0].passages[0].attributions[0].role, None,
         "the report alone gives no role"
     );
-    let report = corpus::read_corpus(dir.path()).unwrap();
+    let report = pipeline::read_corpus(dir.path()).unwrap();
     let linked = report
         .files
         .iter()

@@ -3,13 +3,16 @@
 //! Search, filter by role, open a permalink, read a citation.
 //!
 //! Needs Debian's `chromium` and `chromium-driver`. Where they are missing the
-//! test says loudly that it was skipped and why; with `RISALAH_REQUIRE_BROWSER=1`
+//! test says that it was skipped and why, on standard error past the test
+//! harness's capture; with `RISALAH_REQUIRE_BROWSER=1`
 //! (set by `.ci/run`) a missing browser is a failure.
 
 use fantoccini::{ClientBuilder, Locator};
-use risalah::http::{router, AppState};
-use risalah::index::build::{self, BuildOptions, Silent};
-use risalah::search::SearchService;
+use risalah_engine::index::build::{self, BuildOptions, Silent};
+use risalah_engine::search::SearchService;
+use risalah_web::permalink::PublicUrl;
+use risalah_web::{router, AppState};
+use std::io::Write;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -43,6 +46,16 @@ async fn text_of(client: &fantoccini::Client, css: &str) -> String {
         .unwrap()
 }
 
+/// Waits (at most [`WAIT`]) until an element matching `css` is on the page.
+async fn wait_for(client: &fantoccini::Client, css: &str) {
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no `{css}` on the page: {e}"));
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -60,7 +73,12 @@ async fn search_filter_permalink_and_citation_in_headless_chromium() {
         if std::env::var(REQUIRE).is_ok_and(|v| v == "1") {
             panic!("{REQUIRE}=1 but {why}");
         }
-        eprintln!("\n*** SKIPPED the browser end-to-end test: {why}. Set {REQUIRE}=1 to make this a failure. ***\n");
+        // Written to the process's standard error, past the test harness's
+        // capture, so that a skip is seen in every `cargo test` run.
+        let _ = writeln!(
+            std::io::stderr(),
+            "\n*** SKIPPED the browser end-to-end test: {why}. Set {REQUIRE}=1 to make this a failure. ***\n"
+        );
         return;
     };
 
@@ -77,11 +95,10 @@ async fn search_filter_permalink_and_citation_in_headless_chromium() {
     .unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    let service = SearchService::open(&dir.path().join("index"), &base).unwrap();
+    let service = SearchService::open(&dir.path().join("index")).unwrap();
+    let state = AppState::new(service, 2, PublicUrl::new(&base));
     let server = tokio::spawn(async move {
-        axum::serve(listener, router(AppState::new(service, 2)))
-            .await
-            .unwrap();
+        axum::serve(listener, router(state)).await.unwrap();
     });
 
     // The browser.
@@ -126,12 +143,7 @@ async fn search_filter_permalink_and_citation_in_headless_chromium() {
     client.goto(&format!("{base}/")).await.unwrap();
     let input = client.find(Locator::Css("#q")).await.unwrap();
     input.send_keys("Alibaba").await.unwrap();
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css("article.hit"))
-        .await
-        .unwrap();
+    wait_for(&client, "article.hit").await;
     assert!(
         client
             .current_url()
@@ -148,12 +160,7 @@ async fn search_filter_permalink_and_citation_in_headless_chromium() {
         .click()
         .await
         .unwrap();
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css("article.hit"))
-        .await
-        .unwrap();
+    wait_for(&client, "article.hit").await;
 
     // Filter by role with the chip.
     let chip = client

@@ -1,18 +1,10 @@
 //! The command-line contract: what `risalah` prints and its exit status.
 
+use crate::util::{risalah, risalah_in};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn risalah(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_risalah"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run risalah")
-}
 
 fn fixture(name: &str) -> String {
-    Path::new("tests/fixtures").join(name).display().to_string()
+    crate::util::fixture(name).display().to_string()
 }
 
 #[test]
@@ -88,14 +80,6 @@ fn a_missing_corpus_is_a_clear_error() {
         stderr.contains("cannot read corpus no/such/dir"),
         "{stderr}"
     );
-}
-
-fn risalah_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_risalah"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run risalah")
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! Every transcript label form, the news and JSONL formats, and every error case
 //! of the corpus parsers, on small synthetic inputs (fictional names and cases).
 
-use risalah::corpus::{self, labels::LabelTable, ParsedFile};
-use risalah::model::{PassageKind, Role};
+use risalah_engine::corpus::{self, labels::LabelTable, ParsedFile};
+use risalah_engine::model::{PassageKind, Role};
 use std::path::Path;
 
 const HEADER: &str = "---\nid: sintetis-001\ntype: transcript\ntitle: Sidang sintetis\ncommission: Komisi Informasi Provinsi Contoh\ncase: 001/I/KI-CONTOH-PS/2099\ndate: 2099-01-15\nroster:\n- Dewi Lestari Contoh | majelis | Ketua Majelis Komisioner\n- Budi Fiktif | pemohon | Pemohon\n- Sari Rekaan | panitera | Panitera Pengganti\n---\n";
@@ -266,7 +266,7 @@ fn bytes_that_are_not_text_are_rejected_with_their_line() {
 fn duplicate_ids_across_files_reject_the_later_file() {
     let text = "---\nid: sama\ntype: news\ntitle: T\npublisher: P\ndate: 2024-02-03\n---\nIsi.\n";
     let mut files = vec![parse_as("a.txt", text), parse_as("b.txt", text)];
-    corpus::reject_duplicate_ids(&mut files);
+    risalah_engine::pipeline::reject_duplicate_ids(&mut files, Default::default());
     assert_eq!(files[0].documents.len(), 1);
     assert!(files[1].documents.is_empty());
     assert!(reasons(&files[1])[0].contains("duplicate document id `sama` (already used by a.txt)"));

@@ -5,9 +5,10 @@
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use http_body_util::BodyExt;
-use risalah::http::{router, AppState};
-use risalah::index::build::{self, BuildOptions, Silent};
-use risalah::search::SearchService;
+use risalah_engine::index::build::{self, BuildOptions, Silent};
+use risalah_engine::search::SearchService;
+use risalah_web::permalink::PublicUrl;
+use risalah_web::{router, AppState};
 use serde_json::Value;
 use std::path::Path;
 use tower::ServiceExt;
@@ -39,10 +40,10 @@ fn app() -> App {
         &Silent,
     )
     .unwrap();
-    let service = SearchService::open(&index, "http://risalah.test").unwrap();
+    let service = SearchService::open(&index).unwrap();
     App {
         _dir: dir,
-        state: AppState::new(service, 2),
+        state: AppState::new(service, 2, PublicUrl::new("http://risalah.test")),
     }
 }
 
@@ -154,11 +155,12 @@ async fn the_api_gives_the_cli_json() {
         .json();
     let service = app.state.service();
     let direct = service
-        .search(&risalah::search::SearchRequest {
+        .search(&risalah_engine::search::SearchRequest {
             q: "dokumen anggaran role:majelis".into(),
             ..Default::default()
         })
         .unwrap();
+    let direct = risalah_web::api::SearchJson::new(&direct, app.state.public_url());
     let mut direct: Value = serde_json::from_str(&serde_json::to_string(&direct).unwrap()).unwrap();
     let mut api = api;
     direct["took_ms"] = Value::Null;

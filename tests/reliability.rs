@@ -1,27 +1,18 @@
 //! Reliability: a hostile corpus, an indexer killed part-way, a reindex
-//! while a server searches, and bounded property tests of the parsers, the
-//! query parser, the attributor and the search service on generated input.
+//! while a server searches, and bounded property tests (proptest) of the
+//! parsers, the query parser, the attributor and the search service on
+//! generated input.
 
-use risalah::corpus::{self, labels::LabelTable};
-use risalah::index::build::{self, BuildOptions, Silent};
-use risalah::search::service::{SearchError, DEFAULT_PUBLIC_URL};
-use risalah::search::{query, SearchRequest, SearchService};
+use crate::util::{copy_fixture, risalah, TempIndex};
+use proptest::prelude::*;
 use risalah::synth::{self, SynthOptions};
+use risalah_engine::corpus::{self, labels::LabelTable};
+use risalah_engine::index::build::{self, BuildOptions, Silent};
+use risalah_engine::search::{query, SearchError, SearchRequest, SearchService};
 use std::path::Path;
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
-
-fn copy_fixtures(name: &str, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
-    }
-}
 
 fn build_into(corpus: &Path, index: &Path) -> build::BuildReport {
     build::build(
@@ -35,48 +26,16 @@ fn build_into(corpus: &Path, index: &Path) -> build::BuildReport {
     .unwrap()
 }
 
-/// The search fixtures copied into a temporary corpus and indexed: the
-/// directory (kept alive by the caller), the corpus and the index.
-fn built_search_fixture() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    copy_fixtures("search", &corpus);
-    let index = dir.path().join("index");
-    build_into(&corpus, &index);
-    (dir, corpus, index)
-}
-
-fn risalah(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_risalah"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-/// A tiny xorshift generator: bounded, reproducible property tests without a dependency.
-struct Gen(u64);
-
-impl Gen {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn text(&mut self, pieces: &[&str], max: u64) -> String {
-        let n = self.next() % max;
-        (0..n)
-            .map(|_| pieces[(self.next() % pieces.len() as u64) as usize])
-            .collect()
-    }
+/// Text made of up to `max` pieces drawn from `pieces`.
+fn text_of(pieces: &'static [&'static str], max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(pieces), 0..max).prop_map(|p| p.concat())
 }
 
 #[test]
 fn a_hostile_corpus_gets_clear_reasons_and_the_good_files_are_indexed() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
-    copy_fixtures("hostile", &corpus);
+    copy_fixture("hostile", &corpus);
     // A 50 MB single line: too big to keep in the repository, made here.
     let mut huge = String::from("---\nid: hostile-besar\ntype: news\ntitle: Satu baris\npublisher: Warta Contoh\ndate: 2099-04-01\n---\n");
     while huge.len() < 50 * 1024 * 1024 {
@@ -117,7 +76,7 @@ fn a_hostile_corpus_gets_clear_reasons_and_the_good_files_are_indexed() {
     }
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("5 document(s)"), "{stdout}");
-    let service = SearchService::open(&index, DEFAULT_PUBLIC_URL).unwrap();
+    let service = SearchService::open(&index).unwrap();
     let found = service
         .search(&SearchRequest {
             q: "arsip".into(),
@@ -164,7 +123,7 @@ fn strict_turns_warnings_into_failure() {
 fn an_indexer_killed_part_way_leaves_the_last_commit_intact() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
-    copy_fixtures("search", &corpus);
+    copy_fixture("search", &corpus);
     let index = dir.path().join("index");
     let before = build_into(&corpus, &index).passages;
 
@@ -203,7 +162,7 @@ fn an_indexer_killed_part_way_leaves_the_last_commit_intact() {
     child.wait().unwrap();
 
     // The index opens at its last commit, with nothing from the killed run.
-    let service = SearchService::open(&index, DEFAULT_PUBLIC_URL).unwrap();
+    let service = SearchService::open(&index).unwrap();
     assert_eq!(service.passage_count() as usize, before);
     assert!(
         service
@@ -220,14 +179,15 @@ fn an_indexer_killed_part_way_leaves_the_last_commit_intact() {
     // The next run completes.
     let report = build_into(&corpus, &index);
     assert_eq!(report.passages as u64, before as u64 + added);
-    let service = SearchService::open(&index, DEFAULT_PUBLIC_URL).unwrap();
+    let service = SearchService::open(&index).unwrap();
     assert_eq!(service.passage_count(), before as u64 + added);
 }
 
 #[test]
 fn a_server_picks_up_a_new_commit_and_never_answers_from_a_half_written_index() {
-    let (_dir, corpus, index) = built_search_fixture();
-    let service = SearchService::open(&index, DEFAULT_PUBLIC_URL).unwrap();
+    let t = TempIndex::built_search_fixture();
+    let (corpus, index) = (t.corpus(), t.index_dir());
+    let service = SearchService::open(&index).unwrap();
     let count = |s: &SearchService| {
         s.search(&SearchRequest {
             q: "arsip".into(),
@@ -308,18 +268,19 @@ const PARSER_PIECES: &[&str] = &[
     "\r\n",
 ];
 
-#[test]
-fn the_corpus_parsers_never_panic_on_generated_input() {
-    let mut g = Gen(0x5eed_1234);
-    let labels = LabelTable::default();
-    for _ in 0..3_000 {
-        let text = g.text(PARSER_PIECES, 40);
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    /// Every problem names a line the input has; nothing panics.
+    #[test]
+    fn the_corpus_parsers_never_panic_on_generated_input(text in text_of(PARSER_PIECES, 40)) {
+        let labels = LabelTable::default();
         for name in ["x.txt", "x.jsonl"] {
             let parsed = corpus::parse_bytes(Path::new(name), text.as_bytes(), &labels);
             for p in &parsed.problems {
-                assert!(
+                prop_assert!(
                     p.line as usize <= text.lines().count().max(1),
-                    "{p} for {text:?}"
+                    "{} for {:?}", p, text
                 );
             }
         }
@@ -367,22 +328,21 @@ const QUERY_PIECES: &[&str] = &[
 
 #[test]
 fn the_query_parser_and_the_search_service_never_fail_on_generated_queries() {
-    let (_dir, _corpus, index) = built_search_fixture();
-    let service = SearchService::open(&index, DEFAULT_PUBLIC_URL).unwrap();
-    let mut g = Gen(0xfeed_f00d);
-    for _ in 0..1_500 {
-        let q = g.text(QUERY_PIECES, 24);
+    let t = TempIndex::built_search_fixture();
+    let service = SearchService::open(&t.index_dir()).unwrap();
+    let config = ProptestConfig::with_cases(1_000);
+    proptest!(config, |(q in text_of(QUERY_PIECES, 24))| {
         let _ = query::parse(&q);
         match service.search(&SearchRequest {
             q: q.clone(),
             limit: 5,
             ..Default::default()
         }) {
-            Ok(r) => assert!(r.hits.len() <= 5),
-            Err(SearchError::BadRequest(m)) => assert!(!m.is_empty()),
+            Ok(r) => prop_assert!(r.hits.len() <= 5 && r.hits.len() <= r.total),
+            Err(SearchError::BadRequest(m)) => prop_assert!(!m.is_empty()),
             Err(SearchError::Internal(e)) => panic!("internal error for {q:?}: {e:#}"),
         }
-    }
+    });
 }
 
 const ATTRIBUTION_PIECES: &[&str] = &[
@@ -413,18 +373,27 @@ const ATTRIBUTION_PIECES: &[&str] = &[
     "é",
 ];
 
-#[test]
-fn the_attributor_never_panics_on_generated_reports() {
-    let mut g = Gen(0xabcd_ef01);
-    for _ in 0..1_500 {
-        let paragraphs: Vec<String> = (0..1 + g.next() % 5)
-            .map(|_| g.text(ATTRIBUTION_PIECES, 30))
-            .collect();
+const PARTIES: &str = "Pemohon Fiktif (PF) v. Komisi Pemilihan Umum (KPU)";
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1_500))]
+
+    /// Nothing is attributed to a name the report does not print: every
+    /// named speaker has a word in the report or its parties.
+    #[test]
+    fn the_attributor_names_only_people_the_report_names(
+        paragraphs in prop::collection::vec(text_of(ATTRIBUTION_PIECES, 30), 1..6)
+    ) {
         let refs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
-        let found = risalah::attribution::attribute(
-            &refs,
-            Some("Pemohon Fiktif (PF) v. Komisi Pemilihan Umum (KPU)"),
-        );
-        assert_eq!(found.len(), refs.len());
+        let found = risalah_engine::attribution::attribute(&refs, Some(PARTIES));
+        let whole = format!("{} {PARTIES}", refs.join(" "));
+        for a in found.iter().flatten() {
+            if let Some(name) = &a.speaker {
+                prop_assert!(
+                    name.split_whitespace().any(|w| whole.contains(w)),
+                    "{name} is not in {whole:?}"
+                );
+            }
+        }
     }
 }

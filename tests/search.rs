@@ -2,105 +2,27 @@
 //! fixtures: filters, phrases, stemming, equivalences, dates, pagination,
 //! stable ids, incremental indexing and facet counts.
 
-use risalah::index::build::{self, BuildOptions, BuildReport, Freshness, Silent};
-use risalah::model::{DocType, Role};
-use risalah::search::query::{DateRange, Filters};
-use risalah::search::service::{SearchError, DEFAULT_PUBLIC_URL};
-use risalah::search::{SearchRequest, SearchResponse, SearchService};
-use std::path::{Path, PathBuf};
-
-/// A corpus copied into a temporary directory, and its index, living exactly
-/// as long as the test.
-struct TempIndex {
-    dir: tempfile::TempDir,
-}
-
-impl TempIndex {
-    fn from_fixture(name: &str) -> TempIndex {
-        let t = TempIndex {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        std::fs::create_dir_all(t.corpus()).unwrap();
-        let src = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(name);
-        for entry in std::fs::read_dir(src).unwrap() {
-            let path = entry.unwrap().path();
-            std::fs::copy(&path, t.corpus().join(path.file_name().unwrap())).unwrap();
-        }
-        t
-    }
-
-    fn corpus(&self) -> PathBuf {
-        self.dir.path().join("corpus")
-    }
-
-    fn index_dir(&self) -> PathBuf {
-        self.dir.path().join("index")
-    }
-
-    fn build(&self) -> BuildReport {
-        self.build_with(false)
-    }
-
-    fn build_with(&self, rebuild: bool) -> BuildReport {
-        build::build(
-            &BuildOptions {
-                corpus: self.corpus(),
-                index_dir: self.index_dir(),
-                rebuild,
-            },
-            &Silent,
-        )
-        .unwrap()
-    }
-
-    fn service(&self) -> SearchService {
-        SearchService::open(&self.index_dir(), DEFAULT_PUBLIC_URL).unwrap()
-    }
-
-    fn search(&self, q: &str) -> SearchResponse {
-        self.search_with(q, Filters::default(), 100, 0)
-    }
-
-    fn search_with(
-        &self,
-        q: &str,
-        filters: Filters,
-        limit: usize,
-        offset: usize,
-    ) -> SearchResponse {
-        self.service()
-            .search(&SearchRequest {
-                q: q.to_string(),
-                filters,
-                limit,
-                offset,
-            })
-            .unwrap()
-    }
-
-    fn write(&self, name: &str, text: &str) {
-        std::fs::write(self.corpus().join(name), text).unwrap();
-    }
-}
+use crate::util::TempIndex;
+use risalah_engine::index::build::{self, BuildOptions, Freshness, Silent};
+use risalah_engine::model::{DateRange, DocType, Role};
+use risalah_engine::search::{Filters, SearchError, SearchRequest, SearchResults};
+use risalah_web::api::PassageViewJson;
+use risalah_web::permalink::PublicUrl;
+use time::macros::date;
 
 fn built() -> TempIndex {
-    let t = TempIndex::from_fixture("search");
-    let report = t.build();
-    assert_eq!(report.rejected_files, 0, "{:?}", report.problems);
-    t
+    TempIndex::built_search_fixture()
 }
 
-fn ids(response: &SearchResponse) -> Vec<String> {
+fn ids(response: &SearchResults) -> Vec<String> {
     response.hits.iter().map(|h| h.passage.id.clone()).collect()
 }
 
-fn texts(response: &SearchResponse) -> Vec<String> {
+fn texts(response: &SearchResults) -> Vec<String> {
     response
         .hits
         .iter()
-        .map(|h| h.passage.text.clone())
+        .map(|h| h.passage.passage.text.clone())
         .collect()
 }
 
@@ -111,7 +33,7 @@ fn a_role_filter_returns_only_that_role() {
     assert!(all
         .hits
         .iter()
-        .any(|h| h.passage.role != Some(Role::Termohon)));
+        .any(|h| h.passage.passage.role != Some(Role::Termohon)));
     for role in [Role::Termohon, Role::Majelis, Role::Pemohon] {
         let filtered = t.search_with(
             "dokumen anggaran",
@@ -122,9 +44,13 @@ fn a_role_filter_returns_only_that_role() {
             100,
             0,
         );
+        let role = role.as_str();
         assert!(!filtered.hits.is_empty(), "{role}");
         assert!(
-            filtered.hits.iter().all(|h| h.passage.role == Some(role)),
+            filtered
+                .hits
+                .iter()
+                .all(|h| h.passage.passage.role.map(|r| r.as_str()) == Some(role)),
             "{role}"
         );
         let in_query = t.search(&format!("role:{role} dokumen anggaran"));
@@ -144,7 +70,11 @@ fn a_phrase_matches_only_the_exact_words() {
     );
     let phrase = t.search("\"uji konsekuensi\"");
     assert_eq!(phrase.total, 1);
-    assert!(phrase.hits[0].passage.text.contains("uji konsekuensi"));
+    assert!(phrase.hits[0]
+        .passage
+        .passage
+        .text
+        .contains("uji konsekuensi"));
     let reversed = t.search("\"konsekuensi uji\"");
     assert_eq!(reversed.total, 0);
 }
@@ -180,19 +110,19 @@ fn date_ranges_bound_the_hits() {
     assert!(all
         .hits
         .iter()
-        .any(|h| h.passage.date.as_deref() == Some("2099-03-01")));
+        .any(|h| h.document.date.map(|d| d.to_string()).as_deref() == Some("2099-03-01")));
     let january = t.search("dokumen date:2099-01");
     assert!(!january.hits.is_empty());
     assert!(january
         .hits
         .iter()
-        .all(|h| h.passage.date.as_deref() == Some("2099-01-15")));
+        .all(|h| h.document.date.map(|d| d.to_string()).as_deref() == Some("2099-01-15")));
     let range = t.search_with(
         "putusan",
         Filters {
             dates: DateRange {
-                from: Some("2099-02-01".into()),
-                to: Some("2099-02-28".into()),
+                from: Some(date!(2099 - 02 - 01)),
+                to: Some(date!(2099 - 02 - 28)),
             },
             ..Filters::default()
         },
@@ -203,7 +133,7 @@ fn date_ranges_bound_the_hits() {
     assert!(range
         .hits
         .iter()
-        .all(|h| h.passage.date.as_deref() == Some("2099-02-20")));
+        .all(|h| h.document.date.map(|d| d.to_string()).as_deref() == Some("2099-02-20")));
     assert_eq!(t.search("dokumen date:2100").total, 0);
 }
 
@@ -216,7 +146,7 @@ fn type_speaker_and_case_filters() {
             && news
                 .hits
                 .iter()
-                .all(|h| h.passage.doc_type == DocType::News)
+                .all(|h| h.document.doc_type == DocType::News)
     );
     let speaker = t.search("speaker:\"Agus Rekaan\"");
     assert!(
@@ -224,14 +154,14 @@ fn type_speaker_and_case_filters() {
             && speaker
                 .hits
                 .iter()
-                .all(|h| h.passage.speaker.as_deref() == Some("Agus Rekaan"))
+                .all(|h| h.passage.passage.speaker.as_deref() == Some("Agus Rekaan"))
     );
     let case = t.search("case:001/i/ki-contoh-ps/2099");
     assert!(!case.hits.is_empty());
     assert!(case
         .hits
         .iter()
-        .all(|h| h.passage.case.as_deref() == Some("001/I/KI-CONTOH-PS/2099")));
+        .all(|h| h.document.case.as_deref() == Some("001/I/KI-CONTOH-PS/2099")));
     let register = t.search("002/II/KI-CONTOH-PS/2099");
     assert_eq!(
         register.total, 1,
@@ -243,13 +173,11 @@ fn type_speaker_and_case_filters() {
 fn passages_with_every_word_rank_first_and_fillers_are_not_required() {
     let t = built();
     let r = t.search("apa kata majelis soal dokumen anggaran");
-    let first = &r.hits[0].passage.text;
+    let first = &r.hits[0].passage.passage.text;
     assert!(
         first.contains("dokumen anggaran") && first.to_lowercase().contains("majelis"),
         "{first}"
     );
-    let scores: Vec<f32> = r.hits.iter().map(|h| h.score).collect();
-    assert!(scores.windows(2).all(|w| w[0] >= w[1]));
     assert!(r.total > 1);
     assert!(
         t.search("apa kata").total > 0,
@@ -261,10 +189,12 @@ fn passages_with_every_word_rank_first_and_fillers_are_not_required() {
 fn exclusions_or_and_typos() {
     let t = built();
     let without = t.search("dokumen -anggaran");
-    assert!(without
-        .hits
-        .iter()
-        .all(|h| !h.passage.text.to_lowercase().contains("anggaran")));
+    assert!(without.hits.iter().all(|h| !h
+        .passage
+        .passage
+        .text
+        .to_lowercase()
+        .contains("anggaran")));
     let either = t.search("skorsing OR diskors");
     assert_eq!(either.total, 1);
     let typo = t.search("konsekuensy");
@@ -369,7 +299,7 @@ fn counts_equal_the_hits() {
             let counted = r
                 .hits
                 .iter()
-                .filter(|h| h.passage.role.map(|x| x.as_str()) == Some(role.as_str()))
+                .filter(|h| h.passage.passage.role.map(|x| x.as_str()) == Some(role.as_str()))
                 .count();
             assert_eq!(counted as u64, *n, "{q}: {role}");
         }
@@ -384,20 +314,31 @@ fn snippets_are_escaped_and_taken_from_the_text() {
         "---\nid: sintetis-xss\ntype: news\ntitle: <script>alert(1)</script>\npublisher: Warta Contoh\ndate: 2099-06-01\n---\nDokumen <img src=x onerror=alert(1)> & \"kutipan\" disebut.\n",
     );
     t.build();
-    let r = t.search("kutipan");
-    let hit = &r.hits[0];
+    let hit = &t.search_json("kutipan")[0];
     assert_eq!(hit.snippet_html, "Dokumen &lt;img src=x onerror=alert(1)&gt; &amp; &quot;<mark>kutipan</mark>&quot; disebut.");
     assert_eq!(
         hit.passage.text,
         "Dokumen <img src=x onerror=alert(1)> & \"kutipan\" disebut."
     );
+    let snippet = &t.search("kutipan").hits[0].snippet;
+    assert_eq!(
+        snippet.text(),
+        hit.passage.text,
+        "the snippet is the text as published"
+    );
+    let marked: Vec<&str> = snippet
+        .pieces
+        .iter()
+        .filter(|p| p.highlighted)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(marked, ["kutipan"]);
 }
 
 #[test]
 fn hits_carry_context_and_citations() {
     let t = built();
-    let r = t.search("role:termohon kecualikan");
-    let hit = &r.hits[0];
+    let hit = &t.search_json("role:termohon kecualikan")[0];
     let previous = hit.context.previous.as_ref().unwrap();
     assert_eq!(previous.role, Some(Role::Majelis));
     assert!(previous.text.contains("uji konsekuensi"));
@@ -422,6 +363,7 @@ fn passages_and_documents_by_id() {
     assert_eq!(view.after.len(), 2);
     assert_eq!(view.before[1].id, "sintetis-sidang-a/t2");
     assert_eq!(view.after[0].id, "sintetis-sidang-a/t4");
+    let view = PassageViewJson::new(&view, &PublicUrl::default());
     assert!(view
         .citations
         .bibtex
@@ -438,7 +380,7 @@ fn passages_and_documents_by_id() {
     assert!(doc
         .passages
         .windows(2)
-        .all(|w| w[0].position < w[1].position));
+        .all(|w| w[0].passage.position < w[1].passage.position));
     assert!(s.document("nothing").unwrap().is_none());
 }
 
@@ -512,7 +454,7 @@ fn freshness_follows_the_corpus() {
 #[test]
 fn a_second_writer_is_refused_with_a_clear_message() {
     let t = built();
-    let handle = risalah::index::open(&t.index_dir()).unwrap();
+    let handle = risalah_engine::index::open(&t.index_dir()).unwrap();
     let _writer: tantivy::IndexWriter = handle.index.writer(15_000_000).unwrap();
     let err = build::build(
         &BuildOptions {
@@ -531,18 +473,7 @@ fn a_second_writer_is_refused_with_a_clear_message() {
 
 #[test]
 fn the_bundled_corpus_answers_the_journalists_question() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    build::build(
-        &BuildOptions {
-            corpus,
-            index_dir: dir.path().to_path_buf(),
-            rebuild: false,
-        },
-        &Silent,
-    )
-    .unwrap();
-    let service = SearchService::open(dir.path(), DEFAULT_PUBLIC_URL).unwrap();
+    let (_dir, service) = TempIndex::bundled();
     let r = service
         .search(&SearchRequest {
             q: "Alibaba".into(),
@@ -557,10 +488,10 @@ fn the_bundled_corpus_answers_the_journalists_question() {
     let question = r
         .hits
         .iter()
-        .find(|h| h.passage.text == "Benar KPU memiliki kerja sama dengan Alibaba?")
+        .find(|h| h.passage.passage.text == "Benar KPU memiliki kerja sama dengan Alibaba?")
         .expect("the commissioner's question");
     assert_eq!(
-        question.passage.speaker.as_deref(),
+        question.passage.passage.speaker.as_deref(),
         Some("Arya Sandhiyudha")
     );
     let answer = question
@@ -568,26 +499,20 @@ fn the_bundled_corpus_answers_the_journalists_question() {
         .next
         .as_ref()
         .expect("the answer as context");
+    let answer = &answer.passage;
     assert_eq!(
         (answer.speaker.as_deref(), answer.role, answer.text.as_str()),
         (Some("Luqman Hakim"), Some(Role::Termohon), "Iya")
     );
-    assert!(r.hits.iter().all(|h| h.passage.role == Some(Role::Majelis)));
+    assert!(r
+        .hits
+        .iter()
+        .all(|h| h.passage.passage.role == Some(Role::Majelis)));
 }
 
 #[test]
 fn the_bundled_corpus_tells_the_respondent_from_the_panel_in_the_reports() {
-    let dir = tempfile::tempdir().unwrap();
-    build::build(
-        &BuildOptions {
-            corpus: Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
-            index_dir: dir.path().to_path_buf(),
-            rebuild: false,
-        },
-        &Silent,
-    )
-    .unwrap();
-    let service = SearchService::open(dir.path(), DEFAULT_PUBLIC_URL).unwrap();
+    let (_dir, service) = TempIndex::bundled();
     let search = |role: Role| {
         service
             .search(&SearchRequest {
@@ -606,29 +531,31 @@ fn the_bundled_corpus_tells_the_respondent_from_the_panel_in_the_reports() {
         .hits
         .iter()
         .find(|h| {
-            h.passage.doc_type == DocType::News
+            h.document.doc_type == DocType::News
                 && h.passage
+                    .passage
                     .text
                     .starts_with("\"Secara prinsip bisa diperlihatkan")
         })
         .expect("the KPU representative's answer in the report");
-    let quote = &answer.passage.attributions[0];
-    assert_eq!(quote.mode, risalah::model::AttributionMode::Quote);
+    let quote = &answer.passage.passage.attributions[0];
+    assert_eq!(quote.mode, risalah_engine::model::AttributionMode::Quote);
     assert_eq!(
         (quote.role, quote.descriptor.as_deref()),
         (Some(Role::Termohon), Some("perwakilan KPU"))
     );
     let majelis = search(Role::Majelis);
     assert!(
-        majelis
-            .hits
-            .iter()
-            .all(|h| !h.passage.text.contains("Secara prinsip bisa diperlihatkan")),
+        majelis.hits.iter().all(|h| !h
+            .passage
+            .passage
+            .text
+            .contains("Secara prinsip bisa diperlihatkan")),
         "{:?}",
         majelis
             .hits
             .iter()
-            .map(|h| &h.passage.text)
+            .map(|h| &h.passage.passage.text)
             .collect::<Vec<_>>()
     );
 }

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use risalah::corpus::{self, labels::LabelTable};
+use risalah_engine::corpus::{self, labels::LabelTable};
 use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {

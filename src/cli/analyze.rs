@@ -1,6 +1,6 @@
 //! `risalah analyze`: print the tokens the index stores for a text.
 
-use crate::analysis;
+use risalah_engine::analysis;
 use serde::Serialize;
 
 /// One word's tokens, for `--per-word`.
@@ -15,17 +15,18 @@ struct WordAnalysis<'a> {
 /// word of it with `per_word`.
 pub fn run(text: &str, json: bool, per_word: bool) -> anyhow::Result<()> {
     if per_word {
-        let words: Vec<WordAnalysis> = text
-            .split_whitespace()
-            .map(|word| {
-                let a = analysis::analyze(word);
-                WordAnalysis {
-                    word,
-                    stemmed: a.stemmed,
-                    exact: a.exact,
-                }
-            })
-            .collect();
+        let words: Vec<WordAnalysis> = analysis::with_analyzer(|analyzer| {
+            text.split_whitespace()
+                .map(|word| {
+                    let a = analyzer.analyze(word);
+                    WordAnalysis {
+                        word,
+                        stemmed: a.stemmed,
+                        exact: a.exact,
+                    }
+                })
+                .collect()
+        });
         if json {
             println!("{}", serde_json::to_string(&words)?);
         } else {

@@ -1,21 +1,23 @@
 //! `risalah attribute FILE`: each paragraph of a news report with the
 //! speakers, roles and quote/paraphrase marks found, for checking by eye.
 
-use crate::corpus;
-use crate::model::{Attribution, AttributionMode};
+use risalah_engine::corpus;
+use risalah_engine::model::{Attribution, AttributionMode};
+use risalah_engine::pipeline::{self, CaseRosters};
 use std::path::Path;
 use std::process::ExitCode;
 
 /// Prints the attributions of every news document in `file`.
 pub fn run(file: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let (labels, _) = corpus::load_labels(file);
-    let parsed = corpus::parse_path(file, &labels);
+    let labels = corpus::load_labels(file);
+    let mut parsed = corpus::parse_path(file, &labels.table);
     for problem in &parsed.problems {
         eprintln!("{problem}");
     }
     if parsed.has_errors() {
         return Ok(ExitCode::FAILURE);
     }
+    pipeline::attribute_documents(&mut parsed.documents, &CaseRosters::default());
     for doc in &parsed.documents {
         if json {
             let rows: Vec<serde_json::Value> = doc
@@ -46,11 +48,7 @@ pub fn describe(a: &Attribution) -> String {
         AttributionMode::Quote => "kutipan",
         AttributionMode::Paraphrase => "parafrase",
     };
-    let who = a
-        .speaker
-        .as_deref()
-        .or(a.descriptor.as_deref())
-        .unwrap_or("?");
+    let who = a.who().unwrap_or("?");
     let role = a.role.map_or("peran tidak diketahui", |r| r.as_str());
     format!("{mode}: {who} ({role})")
 }

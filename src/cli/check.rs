@@ -1,14 +1,14 @@
 //! `risalah check`: validate the corpus without indexing.
 
-use crate::corpus;
 use anyhow::Context;
+use risalah_engine::pipeline;
 use std::path::Path;
 use std::process::ExitCode;
 
 /// Prints every problem of the corpus and a summary; fails when input was rejected
 /// (or, with `strict`, when anything was warned about).
 pub fn run(root: &Path, strict: bool) -> anyhow::Result<ExitCode> {
-    let report = corpus::read_corpus(root)
+    let report = pipeline::read_corpus(root)
         .with_context(|| format!("cannot read corpus {}", root.display()))?;
     for problem in report.problems() {
         eprintln!("{problem}");

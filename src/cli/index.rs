@@ -1,9 +1,9 @@
 //! `risalah index`: build or update the index, with a progress bar on a
 //! terminal, one `path:line: reason` line per problem and a one-line summary.
 
-use crate::corpus::Problem;
-use crate::index::build::{self, BuildOptions, BuildReport, Progress};
 use indicatif::{ProgressBar, ProgressStyle};
+use risalah_engine::corpus::Problem;
+use risalah_engine::index::build::{self, BuildOptions, BuildReport, Progress};
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
@@ -76,10 +76,15 @@ pub fn summary(report: &BuildReport) -> String {
         "up to date"
     };
     format!(
-        "index {how}: {} document(s), {} passage(s); {} file(s) read, {} unchanged, {} removed; {} rejected; {:.2} s",
+        "index {how}: {} document(s), {} passage(s); {} file(s) read{}, {} unchanged, {} removed; {} rejected; {:.2} s",
         report.documents,
         report.passages,
         report.files_read,
+        if report.files_reattributed > 0 {
+            format!(" ({} attributed again after a roster changed)", report.files_reattributed)
+        } else {
+            String::new()
+        },
         report.files_unchanged,
         report.files_removed,
         report.rejected_files,

@@ -9,11 +9,9 @@ mod index;
 mod search;
 mod serve;
 
-use crate::index::build::BuildOptions;
-use crate::model::{DocType, Role};
-use crate::search::query::{period, DateRange, Filters};
-use crate::search::SearchRequest;
 use clap::{Args, Parser, Subcommand};
+use risalah_engine::index::build::BuildOptions;
+use risalah_web::params::SearchParams;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -114,8 +112,8 @@ pub struct SearchArgs {
     #[arg(long, default_value = "index")]
     index: PathBuf,
     /// Only passages spoken in this role (repeat or comma-separate for several).
-    #[arg(long, value_delimiter = ',')]
-    role: Vec<Role>,
+    #[arg(long)]
+    role: Vec<String>,
     /// Only passages of this speaker (words of the name).
     #[arg(long)]
     speaker: Option<String>,
@@ -123,8 +121,8 @@ pub struct SearchArgs {
     #[arg(long)]
     case: Option<String>,
     /// Only this document type: transcript, news or putusan.
-    #[arg(long = "type", value_delimiter = ',')]
-    doc_type: Vec<DocType>,
+    #[arg(long = "type")]
+    doc_type: Vec<String>,
     /// From this date on: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long)]
     from: Option<String>,
@@ -145,21 +143,21 @@ pub struct SearchArgs {
 }
 
 impl SearchArgs {
-    fn request(&self) -> anyhow::Result<SearchRequest> {
-        let from = self.from.as_deref().map(period).transpose()?.map(|p| p.0);
-        let to = self.to.as_deref().map(period).transpose()?.map(|p| p.1);
-        Ok(SearchRequest {
+    /// The flags as the search parameters the HTTP API takes, to be
+    /// validated by the same code.
+    fn params(&self) -> SearchParams {
+        SearchParams {
             q: self.query.join(" "),
-            filters: Filters {
-                roles: self.role.clone(),
-                speakers: self.speaker.iter().cloned().collect(),
-                cases: self.case.iter().cloned().collect(),
-                doc_types: self.doc_type.clone(),
-                dates: DateRange { from, to },
-            },
-            limit: self.limit,
-            offset: self.offset,
-        })
+            role: self.role.clone(),
+            speaker: self.speaker.clone(),
+            case: self.case.clone(),
+            doc_type: self.doc_type.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            limit: Some(self.limit),
+            offset: Some(self.offset),
+            ..SearchParams::default()
+        }
     }
 }
 
@@ -230,9 +228,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Attribute { json, file } => attribute::run(&file, json),
         Command::Search(args) => {
-            let request = args.request()?;
-            search::run(&args.index, &request, &search::Output { json: args.json })
-                .map(|()| ExitCode::SUCCESS)
+            search::run(&args.index, &args.params(), args.json).map(|()| ExitCode::SUCCESS)
         }
         Command::Analyze {
             json,

@@ -1,50 +1,60 @@
 //! `risalah search`: readable results on a terminal, or the API's JSON.
 
-use crate::search::service::{Hit, Neighbour};
-use crate::search::{SearchRequest, SearchResponse, SearchService};
+use super::attribute::describe;
+use risalah_engine::index::document::StoredPassage;
+use risalah_engine::model::Role;
+use risalah_engine::search::service::DEFAULT_LIMIT;
+use risalah_engine::search::snippet::Snippet;
+use risalah_engine::search::{Hit, SearchResults, SearchService};
+use risalah_web::api::SearchJson;
+use risalah_web::citation::Citation;
+use risalah_web::params::SearchParams;
+use risalah_web::permalink::PublicUrl;
 use std::io::IsTerminal;
 use std::path::Path;
 
-/// How to print results.
-pub struct Output {
-    /// Print the API's JSON.
-    pub json: bool,
-}
-
-/// Runs a search and prints it.
-pub fn run(index_dir: &Path, request: &SearchRequest, output: &Output) -> anyhow::Result<()> {
-    let service = SearchService::open(index_dir, crate::search::service::DEFAULT_PUBLIC_URL)?;
-    let response = service
-        .search(request)
+/// Validates `params` as the API does, runs the search and prints it.
+pub fn run(index_dir: &Path, params: &SearchParams, json: bool) -> anyhow::Result<()> {
+    let request = params
+        .request(DEFAULT_LIMIT)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    if output.json {
-        println!("{}", serde_json::to_string_pretty(&response)?);
+    let service = SearchService::open(index_dir)?;
+    let results = service
+        .search(&request)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let public_url = PublicUrl::default();
+    if json {
+        let body = SearchJson::new(&results, &public_url);
+        println!("{}", serde_json::to_string_pretty(&body)?);
     } else {
-        print!(
-            "{}",
-            render(&response, request.offset, std::io::stdout().is_terminal())
-        );
+        let colour = std::io::stdout().is_terminal();
+        print!("{}", render(&results, request.offset, colour, &public_url));
     }
     Ok(())
 }
 
-/// Terminal rendering of a response: a header line, then each hit with its
+/// Terminal rendering of results: a header line, then each hit with its
 /// speaker, role, date, snippet, context and citation.
-pub fn render(response: &SearchResponse, offset: usize, colour: bool) -> String {
+pub fn render(
+    results: &SearchResults,
+    offset: usize,
+    colour: bool,
+    public_url: &PublicUrl,
+) -> String {
     let mut out = String::new();
-    if response.total == 0 {
+    if results.total == 0 {
         out.push_str("no passage matches\n");
         return out;
     }
-    let shown = response.hits.len();
+    let shown = results.hits.len();
     out.push_str(&format!(
         "{} passage(s) match; showing {}–{} ({} ms)\n",
-        response.total,
+        results.total,
         offset + 1,
         offset + shown,
-        response.took_ms
+        results.took_ms
     ));
-    let roles: Vec<String> = response
+    let roles: Vec<String> = results
         .facets
         .get("role")
         .map(|m| m.iter().map(|(k, v)| format!("{k} {v}")).collect())
@@ -52,76 +62,86 @@ pub fn render(response: &SearchResponse, offset: usize, colour: bool) -> String 
     if !roles.is_empty() {
         out.push_str(&format!("roles: {}\n", roles.join(", ")));
     }
-    for (i, hit) in response.hits.iter().enumerate() {
+    for (i, hit) in results.hits.iter().enumerate() {
         out.push('\n');
-        out.push_str(&render_hit(offset + i + 1, hit, colour));
+        out.push_str(&render_hit(offset + i + 1, hit, colour, public_url));
     }
     out
 }
 
-fn who(speaker: &Option<String>, role: &Option<crate::model::Role>) -> String {
+fn who(speaker: &Option<String>, role: Option<Role>) -> String {
     match (speaker, role) {
-        (Some(s), Some(r)) => format!("{s} [{r}]"),
-        (None, Some(r)) => format!("[{r}]"),
+        (Some(s), Some(r)) => format!("{s} [{}]", r.as_str()),
+        (None, Some(r)) => format!("[{}]", r.as_str()),
         (Some(s), None) => s.clone(),
         (None, None) => "(narasi)".to_string(),
     }
 }
 
-fn render_hit(n: usize, hit: &Hit, colour: bool) -> String {
-    let speakers = if hit.passage.attributions.is_empty() {
-        who(&hit.passage.speaker, &hit.passage.role)
+fn render_hit(n: usize, hit: &Hit, colour: bool, public_url: &PublicUrl) -> String {
+    let p = &hit.passage.passage;
+    let speakers = if p.attributions.is_empty() {
+        who(&p.speaker, p.role)
     } else {
-        hit.passage
-            .attributions
+        p.attributions
             .iter()
-            .map(super::attribute::describe)
+            .map(describe)
             .collect::<Vec<_>>()
             .join("; ")
     };
+    let date = hit.document.date.map(|d| d.to_string());
     let mut out = format!(
         "{n}. {} — {} — {}\n",
         speakers,
-        hit.passage.date.as_deref().unwrap_or("tanpa tanggal"),
-        hit.passage.title
+        date.as_deref().unwrap_or("tanpa tanggal"),
+        hit.document.title
     );
     if let Some(prev) = &hit.context.previous {
         out.push_str(&format!("   ↑ {}\n", brief(prev)));
     }
-    out.push_str(&format!(
-        "   {}\n",
-        terminal_snippet(&hit.snippet_html, colour)
-    ));
+    out.push_str(&format!("   {}\n", terminal_snippet(&hit.snippet, colour)));
     if let Some(next) = &hit.context.next {
         out.push_str(&format!("   ↓ {}\n", brief(next)));
     }
-    out.push_str(&format!("   {}\n", hit.citation));
+    let citation = Citation::new(&hit.document, &hit.passage, public_url).plain();
+    out.push_str(&format!("   {citation}\n"));
     out
 }
 
-fn brief(n: &Neighbour) -> String {
-    let text: String = n.text.chars().take(160).collect();
-    let cut = if n.text.chars().count() > 160 {
+fn brief(n: &StoredPassage) -> String {
+    let text = &n.passage.text;
+    let shown: String = text.chars().take(160).collect();
+    let cut = if text.chars().count() > 160 {
         "…"
     } else {
         ""
     };
-    format!("{}: {text}{cut}", who(&n.speaker, &n.role))
+    format!("{}: {shown}{cut}", who(&n.passage.speaker, n.passage.role))
 }
 
-/// Turns the snippet's HTML back into text, marking hits with bold on a
-/// terminal and with `«»` otherwise.
-fn terminal_snippet(html: &str, colour: bool) -> String {
+/// The snippet as text, matched words in bold on a terminal and in `«»`
+/// otherwise.
+fn terminal_snippet(snippet: &Snippet, colour: bool) -> String {
     let (open, close) = if colour {
         ("\x1b[1m", "\x1b[0m")
     } else {
         ("«", "»")
     };
-    html.replace("<mark>", open)
-        .replace("</mark>", close)
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+    let mut out = String::new();
+    if snippet.cut_before {
+        out.push('…');
+    }
+    for piece in &snippet.pieces {
+        if piece.highlighted {
+            out.push_str(open);
+            out.push_str(&piece.text);
+            out.push_str(close);
+        } else {
+            out.push_str(&piece.text);
+        }
+    }
+    if snippet.cut_after {
+        out.push('…');
+    }
+    out
 }

@@ -2,9 +2,10 @@
 //! web app and the API until Ctrl-C.
 
 use super::index::{print_problems, summary};
-use crate::http::{self, AppState};
-use crate::index::build::{self, BuildOptions, Freshness};
-use crate::search::SearchService;
+use risalah_engine::index::build::{self, BuildOptions, Freshness};
+use risalah_engine::search::SearchService;
+use risalah_web::permalink::PublicUrl;
+use risalah_web::AppState;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -38,12 +39,13 @@ pub fn run(options: ServeOptions) -> anyhow::Result<ExitCode> {
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{}", options.addr));
-    let service = SearchService::open(&options.index, &public_url)?;
+    let service = SearchService::open(&options.index)?;
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(http::serve(options.addr, AppState::new(service, cores)))?;
+    let state = AppState::new(service, cores, PublicUrl::new(&public_url));
+    runtime.block_on(risalah_web::serve(options.addr, state))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,0 +1,333 @@
+//! Reading the corpus: finding its files, parsing each by its format, and
+//! reporting every problem as `path:line: reason` without losing the good files.
+//!
+//! Formats (documented for users in `corpus/README.md`):
+//! - `*.txt`: a front-matter header (`type: transcript` or `type: news`), then
+//!   the body; see [`transcript`] and [`news`].
+//! - `*.jsonl`: one passage per line; see [`jsonl`].
+//! - `labels.tsv`: extra speaker labels for transcripts; see [`labels`].
+//!
+//! `README*` files and dot-files are not corpus files; anything else is skipped
+//! with a warning.
+
+pub mod boilerplate;
+pub mod diagnostics;
+pub mod frontmatter;
+pub mod jsonl;
+pub mod labels;
+pub mod news;
+pub mod transcript;
+
+use crate::model::{DocType, Document};
+use diagnostics::line_no;
+pub use diagnostics::{Diagnostics, Problem, Severity};
+use frontmatter::Key;
+use labels::LabelTable;
+use std::path::{Path, PathBuf};
+
+/// The name of the optional label table in a corpus directory.
+pub const LABELS_FILE: &str = "labels.tsv";
+
+/// The largest corpus file read, in bytes; a larger file is rejected whole.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The longest passage accepted, in bytes: a longer one is a broken file
+/// (a whole report on one line, a binary blob), not a speaker turn.
+pub const MAX_PASSAGE_BYTES: usize = 1024 * 1024;
+
+/// The result of parsing one corpus file.
+#[derive(Debug)]
+pub struct ParsedFile {
+    /// The file, as found under the corpus root.
+    pub path: PathBuf,
+    /// The documents it holds that passed validation.
+    pub documents: Vec<Document>,
+    /// Every problem found, errors and warnings.
+    pub problems: Vec<Problem>,
+}
+
+impl ParsedFile {
+    /// Whether any problem rejected input from this file.
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(Problem::is_error)
+    }
+}
+
+/// Lists the corpus files under `root` (a directory, or a single file), sorted.
+/// Problems with unreadable directories or unknown file types are returned beside the list.
+pub fn discover(root: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<Problem>)> {
+    let meta = std::fs::metadata(root)?;
+    if meta.is_file() {
+        return Ok((vec![root.to_path_buf()], Vec::new()));
+    }
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map_or_else(|| root.to_path_buf(), Path::to_path_buf);
+                problems.push(Problem::error(&path, 0, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with("README") || name == LABELS_FILE {
+            continue;
+        }
+        if is_corpus_file(path) {
+            files.push(path.to_path_buf());
+        } else {
+            problems.push(Problem::warning(
+                path,
+                0,
+                "not a corpus file (expected .txt or .jsonl); skipped",
+            ));
+        }
+    }
+    Ok((files, problems))
+}
+
+/// Whether `path` has a corpus file extension.
+pub fn is_corpus_file(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("txt" | "jsonl")
+    )
+}
+
+/// The label table of a corpus: the built-in labels plus its `labels.tsv`.
+#[derive(Debug, Default)]
+pub struct CorpusLabels {
+    /// The table.
+    pub table: LabelTable,
+    /// blake3 of `labels.tsv` (empty when there is none): a change re-reads every file.
+    pub hash: String,
+    /// Problems in `labels.tsv`.
+    pub problems: Vec<Problem>,
+}
+
+/// Loads the label table of the corpus at `root` (a directory, or the
+/// directory of a single file), reading `labels.tsv` once.
+pub fn load_labels(root: &Path) -> CorpusLabels {
+    let dir = if root.is_dir() {
+        root
+    } else {
+        root.parent().unwrap_or(root)
+    };
+    let path = dir.join(LABELS_FILE);
+    let mut labels = CorpusLabels::default();
+    let Ok(bytes) = std::fs::read(&path) else {
+        return labels;
+    };
+    labels.hash = blake3::hash(&bytes).to_hex().to_string();
+    let text = String::from_utf8_lossy(&bytes);
+    labels.problems = labels
+        .table
+        .extend_from_tsv(&text)
+        .into_iter()
+        .map(|(line, reason)| Problem::error(&path, line, reason))
+        .collect();
+    labels
+}
+
+/// Reads and parses one file. Never panics on any content.
+pub fn parse_path(path: &Path, labels: &LabelTable) -> ParsedFile {
+    let bytes = match read_bounded(path) {
+        Ok(bytes) => bytes,
+        Err(reason) => {
+            return ParsedFile {
+                path: path.to_path_buf(),
+                documents: Vec::new(),
+                problems: vec![Problem::error(path, 0, reason)],
+            }
+        }
+    };
+    parse_bytes(path, &bytes, labels)
+}
+
+/// Reads a corpus file whole, refusing one over [`MAX_FILE_BYTES`]; the error is the reason to report.
+pub fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "file is {} bytes, over the {} byte limit; split it",
+            meta.len(),
+            MAX_FILE_BYTES
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("cannot read: {e}"))
+}
+
+/// Parses the bytes of one corpus file; `path` decides the format and names the problems.
+pub fn parse_bytes(path: &Path, bytes: &[u8], labels: &LabelTable) -> ParsedFile {
+    let mut diag = Diagnostics::new(path);
+    let documents = match decode(bytes) {
+        Err((line, reason)) => {
+            diag.error(line, reason);
+            Vec::new()
+        }
+        Ok(text) => parse_text(path, text, labels, &mut diag),
+    };
+    let problems = diag.into_problems();
+    let rejected_whole = problems.iter().any(|p| p.is_error()) && !is_jsonl(path);
+    ParsedFile {
+        path: path.to_path_buf(),
+        documents: if rejected_whole {
+            Vec::new()
+        } else {
+            documents
+        },
+        problems,
+    }
+}
+
+fn is_jsonl(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()) == Some("jsonl")
+}
+
+/// Decodes UTF-8 (a leading byte-order mark is allowed), naming the line of the first bad byte.
+fn decode(bytes: &[u8]) -> Result<&str, (u32, String)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            if text.contains('\0') {
+                let line = line_of_offset(bytes, text.find('\0').unwrap_or(0));
+                return Err((
+                    line,
+                    "binary content (NUL byte); not a text file".to_string(),
+                ));
+            }
+            Ok(text)
+        }
+        Err(e) => {
+            let at = e.valid_up_to();
+            Err((
+                line_of_offset(bytes, at),
+                format!("invalid UTF-8 at byte {at}; save the file as UTF-8"),
+            ))
+        }
+    }
+}
+
+fn line_of_offset(bytes: &[u8], offset: usize) -> u32 {
+    let newlines = bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
+    line_no(newlines)
+}
+
+fn parse_text(
+    path: &Path,
+    text: &str,
+    labels: &LabelTable,
+    diag: &mut Diagnostics,
+) -> Vec<Document> {
+    if text.trim().is_empty() {
+        diag.error(1, "empty file");
+        return Vec::new();
+    }
+    warn_control_characters(text, diag);
+    let mut documents = parse_format(path, text, labels, diag);
+    reject_oversized_passages(&mut documents, diag);
+    documents
+}
+
+/// Warns once per line about control characters (other than tab), which are
+/// kept as published but may not display.
+fn warn_control_characters(text: &str, diag: &mut Diagnostics) {
+    for (i, line) in text.lines().enumerate() {
+        if let Some((column, c)) = line
+            .chars()
+            .enumerate()
+            .find(|(_, c)| c.is_control() && *c != '\t')
+        {
+            diag.warning(
+                line_no(i),
+                format!(
+                    "control character U+{:04X} at column {}; kept as published, but it may not display",
+                    u32::from(c),
+                    column + 1
+                ),
+            );
+        }
+    }
+}
+
+/// Rejects passages over [`MAX_PASSAGE_BYTES`], naming their line.
+fn reject_oversized_passages(documents: &mut [Document], diag: &mut Diagnostics) {
+    for doc in documents {
+        doc.passages.retain(|p| {
+            let ok = p.text.len() <= MAX_PASSAGE_BYTES;
+            if !ok {
+                diag.error(
+                    p.line,
+                    format!(
+                        "a passage of {} bytes, over the {} byte limit; is the file broken into lines?",
+                        p.text.len(),
+                        MAX_PASSAGE_BYTES
+                    ),
+                );
+            }
+            ok
+        });
+    }
+}
+
+fn parse_format(
+    path: &Path,
+    text: &str,
+    labels: &LabelTable,
+    diag: &mut Diagnostics,
+) -> Vec<Document> {
+    if is_jsonl(path) {
+        return jsonl::parse(text, labels, diag);
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(fm) = frontmatter::parse(&lines, labels, diag) else {
+        return Vec::new();
+    };
+    let header_line = 1;
+    require_fields(&fm, header_line, diag);
+    // The first body line, or the last line of a file that has none.
+    let body_line = line_no(fm.body_start.min(lines.len().saturating_sub(1)));
+    let document = match fm.doc_type {
+        Some(DocType::News) | Some(DocType::Putusan) => news::parse(&lines, fm),
+        Some(DocType::Transcript) | None => transcript::parse(&lines, fm, labels, diag),
+    };
+    if document.passages.is_empty() {
+        diag.error(body_line, "empty body: no passage after the front matter");
+    }
+    vec![document]
+}
+
+/// Checks the keys a header must have for its document type.
+fn require_fields(fm: &frontmatter::FrontMatter, line: u32, diag: &mut Diagnostics) {
+    let Some(doc_type) = fm.doc_type else {
+        if !fm.present.contains(&Key::Type) {
+            diag.error(line, "missing required key `type` (transcript or news)");
+        }
+        return;
+    };
+    let by_type: &[Key] = match doc_type {
+        DocType::Transcript | DocType::Putusan => {
+            &[Key::Id, Key::Title, Key::Date, Key::Commission]
+        }
+        DocType::News => &[Key::Id, Key::Title, Key::Date, Key::Publisher],
+    };
+    for key in by_type.iter().filter(|k| !fm.present.contains(k)) {
+        diag.error(line, format!("missing required key `{}`", key.name()));
+    }
+}

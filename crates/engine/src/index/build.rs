@@ -1,0 +1,415 @@
+//! Building and updating the index from a corpus, through the stages of
+//! [`crate::pipeline`]: only files whose content changed are parsed, plus
+//! the unchanged reports whose case roster changed (they are attributed
+//! again); removed files are deleted; every good file is indexed whatever
+//! its neighbours hold; the run ends in one atomic commit.
+
+use super::manifest::{self, CommitInfo, FileRecord, Manifest};
+use super::{document, IndexHandle};
+use crate::analysis::lexicon::ANALYSIS_VERSION;
+use crate::corpus::{self, ParsedFile, Problem};
+use crate::pipeline::{self, relative_key, CaseRosters};
+use anyhow::Context;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use tantivy::{IndexWriter, Term};
+
+/// The memory budget of the index writer, in bytes.
+const WRITER_MEMORY: usize = 200 * 1024 * 1024;
+
+/// What to build, from where, into where.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    /// The corpus directory or single file.
+    pub corpus: PathBuf,
+    /// The index directory.
+    pub index_dir: PathBuf,
+    /// Discard the index and read every file again.
+    pub rebuild: bool,
+}
+
+/// Receives progress while files are read.
+pub trait Progress {
+    /// `total` files are about to be looked at.
+    fn start(&self, total: u64);
+    /// One more file was looked at.
+    fn advance(&self, path: &Path);
+    /// Reading is over.
+    fn finish(&self);
+}
+
+/// A progress receiver that shows nothing.
+pub struct Silent;
+
+impl Progress for Silent {
+    fn start(&self, _: u64) {}
+    fn advance(&self, _: &Path) {}
+    fn finish(&self) {}
+}
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    /// Documents in the index after the build.
+    pub documents: usize,
+    /// Passages in the index after the build.
+    pub passages: usize,
+    /// Files read and parsed this run (changed, new, or attributed again).
+    pub files_read: usize,
+    /// Unchanged files read again because the roster of their case changed.
+    pub files_reattributed: usize,
+    /// Files skipped as unchanged.
+    pub files_unchanged: usize,
+    /// Files removed from the corpus (and from the index).
+    pub files_removed: usize,
+    /// Files with rejected input.
+    pub rejected_files: usize,
+    /// Every problem found, in file order.
+    pub problems: Vec<Problem>,
+    /// Whether the whole index was rebuilt.
+    pub rebuilt: bool,
+    /// Whether a commit was made (false when nothing changed).
+    pub committed: bool,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+}
+
+/// Why an index is out of date, if it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Freshness {
+    /// No index.
+    Missing,
+    /// The index is current for the corpus.
+    Fresh,
+    /// The index must be updated, for the reason given.
+    Stale(String),
+}
+
+/// A file to parse this run, with its record-to-be.
+struct ToParse {
+    key: String,
+    path: PathBuf,
+    bytes: Vec<u8>,
+    record: FileRecord,
+}
+
+/// Builds or updates the index at `options.index_dir` from `options.corpus`.
+pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<BuildReport> {
+    let started = Instant::now();
+    let corpus_root = std::fs::canonicalize(&options.corpus)
+        .with_context(|| format!("cannot read corpus {}", options.corpus.display()))?;
+    let handle = super::open_or_create(&options.index_dir)?;
+    let mut writer = open_writer(&handle)?;
+
+    let previous = super::last_commit(&handle).unwrap_or(None);
+    let (generation, old) = match &previous {
+        Some((info, manifest))
+            if !options.rebuild && super::is_current(info) && manifest.corpus == corpus_root =>
+        {
+            (info.generation, manifest.clone())
+        }
+        Some((info, _)) => (info.generation, Manifest::default()),
+        None => (0, Manifest::default()),
+    };
+    let rebuilt = old.files.is_empty();
+    if rebuilt {
+        writer.delete_all_documents()?;
+    }
+
+    let (paths, mut problems) = corpus::discover(&corpus_root)
+        .with_context(|| format!("cannot read corpus {}", corpus_root.display()))?;
+    let labels = corpus::load_labels(&corpus_root);
+    problems.extend(labels.problems);
+    let labels_changed = labels.hash != old.labels_hash;
+    let mut report = BuildReport {
+        rebuilt,
+        ..BuildReport::default()
+    };
+
+    // Stage 0: which files changed.
+    let mut files: BTreeMap<String, FileRecord> = BTreeMap::new();
+    let mut to_parse: Vec<ToParse> = Vec::new();
+    progress.start(paths.len() as u64);
+    for path in &paths {
+        progress.advance(path);
+        let key = relative_key(&corpus_root, path);
+        let old_record = old
+            .files
+            .get(&key)
+            .filter(|r| !r.rejected && !labels_changed);
+        let (size, mtime_ns) = stat(path);
+        if let Some(record) = old_record.filter(|r| r.size == size && r.mtime_ns == mtime_ns) {
+            files.insert(key, record.clone());
+            continue;
+        }
+        let bytes = match corpus::read_bounded(path) {
+            Ok(bytes) => bytes,
+            Err(reason) => {
+                problems.push(Problem::error(path, 0, reason));
+                continue;
+            }
+        };
+        let hash = blake3::hash(&bytes).to_hex().to_string();
+        if let Some(record) = old_record.filter(|r| r.hash == hash) {
+            let record = FileRecord {
+                size,
+                mtime_ns,
+                ..record.clone()
+            };
+            files.insert(key, record);
+            continue;
+        }
+        let record = FileRecord {
+            size,
+            mtime_ns,
+            hash,
+            doc_ids: Vec::new(),
+            passages: 0,
+            rejected: false,
+            rosters: BTreeMap::new(),
+            depends: BTreeMap::new(),
+        };
+        to_parse.push(ToParse {
+            key,
+            path: path.clone(),
+            bytes,
+            record,
+        });
+    }
+    progress.finish();
+
+    // Stage 1: parse the changed files, each on its own.
+    let mut parsed: Vec<(ToParse, ParsedFile)> = to_parse
+        .into_iter()
+        .map(|t| {
+            let file = corpus::parse_bytes(&t.path, &t.bytes, &labels.table);
+            (t, file)
+        })
+        .collect();
+
+    // Stage 2: link. Ids owned by unchanged files keep their owner.
+    let root = corpus_root.as_path();
+    let owners: HashMap<String, PathBuf> = files
+        .iter()
+        .flat_map(|(key, r)| r.doc_ids.iter().map(move |id| (id.clone(), root.join(key))))
+        .collect();
+    pipeline::reject_duplicate_ids(parsed.iter_mut().map(|(_, f)| f), owners);
+    for (t, file) in &mut parsed {
+        t.record.rosters = pipeline::roster_contribution(&file.documents);
+    }
+    let rosters = gather_rosters(&files, &parsed);
+
+    // Unchanged reports attributed with a roster that has changed since are
+    // read again, so that they are attributed with the current one.
+    let stale: BTreeSet<String> = files
+        .iter()
+        .filter(|(_, r)| {
+            r.depends
+                .iter()
+                .any(|(case, fingerprint)| rosters.fingerprint(case) != *fingerprint)
+        })
+        .map(|(key, _)| key.clone())
+        .collect();
+    for key in &stale {
+        let Some(record) = files.remove(key) else {
+            continue;
+        };
+        let path = corpus_root.join(key);
+        match corpus::read_bounded(&path) {
+            Ok(bytes) => {
+                let file = corpus::parse_bytes(&path, &bytes, &labels.table);
+                report.files_reattributed += 1;
+                let t = ToParse {
+                    key: key.clone(),
+                    path,
+                    bytes: Vec::new(),
+                    record,
+                };
+                parsed.push((t, file));
+            }
+            Err(reason) => problems.push(Problem::error(&path, 0, reason)),
+        }
+    }
+    report.files_read = parsed.len();
+
+    // Stage 3: attribute, then stage 4: index.
+    for (t, mut file) in parsed {
+        t.record_into(
+            &mut files,
+            &mut file,
+            &rosters,
+            &handle,
+            &mut writer,
+            &mut problems,
+        )?;
+    }
+    report.files_unchanged = files.len() - report.files_read;
+    for key in old.files.keys().filter(|k| !files.contains_key(*k)) {
+        writer.delete_term(Term::from_field_text(handle.fields.file, key));
+        report.files_removed += 1;
+    }
+
+    let manifest = Manifest {
+        corpus: corpus_root,
+        built_at: SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs()),
+        labels_hash: labels.hash,
+        files,
+    };
+    let changed = rebuilt || report.files_read > 0 || report.files_removed > 0;
+    if changed {
+        let next = generation + 1;
+        manifest::save(&handle.dir, next, &manifest)?;
+        let info = CommitInfo {
+            generation: next,
+            schema_version: super::schema::SCHEMA_VERSION,
+            analysis_version: ANALYSIS_VERSION,
+        };
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(&serde_json::to_string(&info)?);
+        commit.commit()?;
+        manifest::prune(&handle.dir, next);
+        report.committed = true;
+    } else if generation > 0 {
+        // Only modification times moved: keep them so the next run skips the files again.
+        manifest::save(&handle.dir, generation, &manifest)?;
+    }
+    writer.wait_merging_threads().ok();
+
+    report.documents = manifest.document_count();
+    report.passages = manifest.passage_count();
+    report.rejected_files = corpus::diagnostics::count_rejected_files(&problems);
+    report.problems = problems;
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+impl ToParse {
+    /// Attributes the file's reports, replaces the file's records in the
+    /// index and records the file in the manifest.
+    fn record_into(
+        self,
+        files: &mut BTreeMap<String, FileRecord>,
+        file: &mut ParsedFile,
+        rosters: &CaseRosters,
+        handle: &IndexHandle,
+        writer: &mut IndexWriter,
+        problems: &mut Vec<Problem>,
+    ) -> anyhow::Result<()> {
+        let mut record = self.record;
+        record.depends = pipeline::attribute_documents(&mut file.documents, rosters);
+        record.doc_ids.clear();
+        record.passages = 0;
+        writer.delete_term(Term::from_field_text(handle.fields.file, &self.key));
+        for doc in &file.documents {
+            for t in document::to_tantivy(doc, &self.key, &handle.fields) {
+                writer.add_document(t)?;
+            }
+            record.doc_ids.push(doc.meta.id.clone());
+            record.passages += doc.passages.len();
+        }
+        record.rejected = file.has_errors();
+        problems.append(&mut file.problems);
+        files.insert(self.key, record);
+        Ok(())
+    }
+}
+
+/// Every roster of the corpus: unchanged files' contributions from their
+/// records, parsed files' from their documents, in corpus key order.
+fn gather_rosters(
+    unchanged: &BTreeMap<String, FileRecord>,
+    parsed: &[(ToParse, ParsedFile)],
+) -> CaseRosters {
+    let mut by_key: BTreeMap<&str, &BTreeMap<String, Vec<crate::model::Speaker>>> = unchanged
+        .iter()
+        .map(|(k, r)| (k.as_str(), &r.rosters))
+        .collect();
+    for (t, _) in parsed {
+        by_key.insert(t.key.as_str(), &t.record.rosters);
+    }
+    let mut rosters = CaseRosters::default();
+    for contribution in by_key.values() {
+        rosters.add(contribution);
+    }
+    rosters
+}
+
+fn open_writer(handle: &IndexHandle) -> anyhow::Result<IndexWriter> {
+    handle.index.writer(WRITER_MEMORY).map_err(|e| match e {
+        tantivy::TantivyError::LockFailure(..) => anyhow::anyhow!(
+            "another `risalah index` is already writing the index in {}; wait for it to finish",
+            handle.dir.display()
+        ),
+        other => anyhow::Error::new(other).context(format!(
+            "cannot write the index in {}",
+            handle.dir.display()
+        )),
+    })
+}
+
+/// Whether the index in `index_dir` is missing, fresh, or stale for `corpus`.
+pub fn freshness(index_dir: &Path, corpus: &Path) -> anyhow::Result<Freshness> {
+    if !super::exists(index_dir) {
+        return Ok(Freshness::Missing);
+    }
+    let handle = super::open(index_dir)?;
+    let Some((info, manifest)) = super::last_commit(&handle).unwrap_or(None) else {
+        return Ok(Freshness::Stale("the index has no complete build".into()));
+    };
+    if !super::is_current(&info) {
+        return Ok(Freshness::Stale(
+            "the index was built by another version of risalah".into(),
+        ));
+    }
+    let root = std::fs::canonicalize(corpus)
+        .with_context(|| format!("cannot read corpus {}", corpus.display()))?;
+    if root != manifest.corpus {
+        return Ok(Freshness::Stale(format!(
+            "the index was built from {}, not {}",
+            manifest.corpus.display(),
+            root.display()
+        )));
+    }
+    if corpus::load_labels(&root).hash != manifest.labels_hash {
+        return Ok(Freshness::Stale("labels.tsv changed".into()));
+    }
+    let (paths, _) = corpus::discover(&root)?;
+    let mut seen = 0;
+    for path in &paths {
+        let key = relative_key(&root, path);
+        match manifest.files.get(&key) {
+            None => return Ok(Freshness::Stale(format!("{key} is new"))),
+            Some(r) if (r.size, r.mtime_ns) != stat(path) => {
+                return Ok(Freshness::Stale(format!("{key} changed")))
+            }
+            Some(_) => seen += 1,
+        }
+    }
+    if seen != manifest.files.len() {
+        return Ok(Freshness::Stale(
+            "files were removed from the corpus".into(),
+        ));
+    }
+    Ok(Freshness::Fresh)
+}
+
+/// The corpus a built index records, if it has a complete build.
+pub fn recorded_corpus(index_dir: &Path) -> Option<PathBuf> {
+    let handle = super::open(index_dir).ok()?;
+    super::last_commit(&handle).ok()?.map(|(_, m)| m.corpus)
+}
+
+fn stat(path: &Path) -> (u64, u128) {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return (0, 0);
+    };
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    (meta.len(), mtime)
+}

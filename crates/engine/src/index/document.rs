@@ -1,0 +1,167 @@
+//! Corpus documents to tantivy records and back: one document record, one
+//! passage record per passage. The one conversion of a date to tantivy's
+//! `DateTime` lives here.
+
+use super::schema::{Fields, DOCUMENT_RECORD, PASSAGE_RECORD};
+use crate::model::date::DOCUMENT_YEARS;
+use crate::model::{Document, DocumentMeta, Passage, PassageKind, Role, Speaker};
+use serde::{Deserialize, Serialize};
+use tantivy::schema::Value;
+use tantivy::{DateTime, TantivyDocument};
+
+/// What a document record stores: the metadata and the roster.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentRecord {
+    /// The document's metadata.
+    pub meta: DocumentMeta,
+    /// The speakers the document lists or names.
+    pub roster: Vec<Speaker>,
+}
+
+/// A passage as stored, with its id and its document's id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredPassage {
+    /// The passage id (`{doc_id}/t14`).
+    pub id: String,
+    /// The document id.
+    pub doc_id: String,
+    /// The passage.
+    pub passage: Passage,
+}
+
+/// The tantivy records of one corpus document: its document record, then
+/// one passage record per passage.
+pub fn to_tantivy(doc: &Document, file: &str, fields: &Fields) -> Vec<TantivyDocument> {
+    let meta = &doc.meta;
+    let mut records = Vec::with_capacity(doc.passages.len() + 1);
+    let mut record = TantivyDocument::new();
+    record.add_text(fields.record, DOCUMENT_RECORD);
+    record.add_text(fields.id, &meta.id);
+    record.add_text(fields.file, file);
+    let stored = DocumentRecord {
+        meta: meta.clone(),
+        roster: doc.roster.clone(),
+    };
+    if let Ok(json) = serde_json::to_string(&stored) {
+        record.add_text(fields.document, json);
+    }
+    records.push(record);
+    let date = meta.date.map(|d| tantivy_date(d.first_day()));
+    for p in &doc.passages {
+        let mut t = TantivyDocument::new();
+        t.add_text(fields.record, PASSAGE_RECORD);
+        t.add_text(fields.id, doc.passage_id(p.position));
+        t.add_text(fields.file, file);
+        t.add_text(fields.doc_id, &meta.id);
+        t.add_text(fields.doc_type, meta.doc_type.as_str());
+        t.add_text(fields.title, &meta.title);
+        if let Some(commission) = &meta.commission {
+            t.add_text(fields.commission, commission);
+        }
+        if let Some(case) = &meta.case {
+            t.add_text(fields.case, case);
+        }
+        if let Some(date) = date {
+            t.add_date(fields.date, date);
+        }
+        if let Some(ts) = &p.timestamp {
+            t.add_text(fields.timestamp, ts);
+        }
+        for speaker in speakers_of(p) {
+            t.add_text(fields.speaker, speaker);
+        }
+        for role in roles_of(p) {
+            t.add_text(fields.role, role.as_str());
+        }
+        if !p.attributions.is_empty() {
+            if let Ok(json) = serde_json::to_string(&p.attributions) {
+                t.add_text(fields.attributions, json);
+            }
+        }
+        t.add_u64(fields.position, u64::from(p.position));
+        t.add_text(fields.kind, p.kind.as_str());
+        t.add_u64(fields.line, u64::from(p.line));
+        t.add_text(fields.text, &p.text);
+        t.add_text(fields.text_exact, &p.text);
+        records.push(t);
+    }
+    records
+}
+
+/// The passage's speaker first, then every other speaker it attributes.
+fn speakers_of(p: &Passage) -> Vec<&str> {
+    let mut out: Vec<&str> = p.speaker.as_deref().into_iter().collect();
+    for name in p.attributions.iter().filter_map(|a| a.who()) {
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// The passage's role first, then every other role it attributes.
+fn roles_of(p: &Passage) -> Vec<Role> {
+    let mut out: Vec<Role> = p.role.into_iter().collect();
+    for role in p.attributions.iter().filter_map(|a| a.role) {
+        if !out.contains(&role) {
+            out.push(role);
+        }
+    }
+    out
+}
+
+/// A day as a tantivy date at midnight UTC, moved into [`DOCUMENT_YEARS`]
+/// (no document lies outside them, so a bound beyond them means "any").
+pub fn tantivy_date(day: time::Date) -> DateTime {
+    let (first, last) = (*DOCUMENT_YEARS.start(), *DOCUMENT_YEARS.end());
+    let clamped = if day.year() < first {
+        time::Date::from_calendar_date(first, time::Month::January, 1).unwrap_or(day)
+    } else if day.year() > last {
+        time::Date::from_calendar_date(last, time::Month::December, 31).unwrap_or(day)
+    } else {
+        day
+    };
+    DateTime::from_timestamp_secs(clamped.midnight().assume_utc().unix_timestamp())
+}
+
+fn text_of(t: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    t.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
+fn number_of(t: &TantivyDocument, field: tantivy::schema::Field) -> u32 {
+    t.get_first(field)
+        .and_then(|v| v.as_u64())
+        .and_then(|n| u32::try_from(n).ok())
+        .unwrap_or(0)
+}
+
+/// Reads a stored passage record back.
+pub fn passage_from_tantivy(t: &TantivyDocument, fields: &Fields) -> StoredPassage {
+    let kind = text_of(t, fields.kind)
+        .and_then(|k| k.parse::<PassageKind>().ok())
+        .unwrap_or(PassageKind::Paragraph);
+    StoredPassage {
+        id: text_of(t, fields.id).unwrap_or_default(),
+        doc_id: text_of(t, fields.doc_id).unwrap_or_default(),
+        passage: Passage {
+            position: number_of(t, fields.position),
+            kind,
+            speaker: text_of(t, fields.speaker),
+            role: text_of(t, fields.role).and_then(|r| Role::from_name(&r).ok()),
+            timestamp: text_of(t, fields.timestamp),
+            text: text_of(t, fields.text).unwrap_or_default(),
+            line: number_of(t, fields.line),
+            attributions: text_of(t, fields.attributions)
+                .and_then(|json| serde_json::from_str(&json).ok())
+                .unwrap_or_default(),
+        },
+    }
+}
+
+/// Reads a stored document record back, or `None` when it is not one this
+/// version of the schema wrote.
+pub fn document_from_tantivy(t: &TantivyDocument, fields: &Fields) -> Option<DocumentRecord> {
+    serde_json::from_str(&text_of(t, fields.document)?).ok()
+}

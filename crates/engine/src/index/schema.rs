@@ -1,0 +1,153 @@
+//! The tantivy schema. The index holds two kinds of record:
+//!
+//! - one **passage** record per passage: what search matches, filters, counts
+//!   and sorts on (its document's type, commission, case and date are indexed
+//!   on it, not stored), and the passage itself, stored;
+//! - one **document** record per document: its metadata and roster, stored
+//!   once as JSON, found by the document id in the `id` field.
+//!
+//! Only passage records carry text, filter or position fields, so every
+//! query on them matches passages alone; a query that has nothing else to
+//! match on asks for `record:passage`.
+
+use crate::analysis;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+
+/// Bumped whenever the schema changes; an index of another version is rebuilt.
+pub const SCHEMA_VERSION: u32 = 3;
+
+/// The tokenizer of exact-match keyword fields (case register numbers): the
+/// whole value, lowercased.
+pub const KEYWORD: &str = "keyword_lower";
+
+/// The `record` value of a passage record.
+pub const PASSAGE_RECORD: &str = "passage";
+/// The `record` value of a document record.
+pub const DOCUMENT_RECORD: &str = "document";
+
+/// The handles of every field of the schema.
+#[derive(Clone, Debug)]
+pub struct Fields {
+    /// [`PASSAGE_RECORD`] or [`DOCUMENT_RECORD`].
+    pub record: Field,
+    /// A passage's stable id (`{doc_id}/t14`); a document record's document id.
+    pub id: Field,
+    /// The corpus file the record came from, relative to the corpus root.
+    pub file: Field,
+    /// The document id (passages only).
+    pub doc_id: Field,
+    /// `transcript`, `news` or `putusan` (passages only, indexed and fast).
+    pub doc_type: Field,
+    /// The document title (passages only, stemmed, searchable, not stored).
+    pub title: Field,
+    /// The commission (passages only, fast).
+    pub commission: Field,
+    /// The case register number (passages only, whole value, case-insensitive).
+    pub case: Field,
+    /// The document's first day as a tantivy date (passages only), for ranges and sorting.
+    pub date: Field,
+    /// The speaker's name (exact words, searchable); in a news paragraph,
+    /// every speaker it quotes or paraphrases.
+    pub speaker: Field,
+    /// The speaker's canonical role; in a news paragraph, every role it
+    /// quotes or paraphrases (the first is the primary one).
+    pub role: Field,
+    /// A news paragraph's attributions as JSON.
+    pub attributions: Field,
+    /// The passage's 1-based position in its document.
+    pub position: Field,
+    /// `turn`, `paragraph` or `note`.
+    pub kind: Field,
+    /// The `hh:mm:ss` timestamp.
+    pub timestamp: Field,
+    /// The source line of the passage.
+    pub line: Field,
+    /// The text as published, indexed stemmed.
+    pub text: Field,
+    /// The text indexed exact (lowercase, unstemmed); not stored.
+    pub text_exact: Field,
+    /// A document record's metadata and roster as JSON.
+    pub document: Field,
+}
+
+fn text_options(tokenizer: &str, stored: bool) -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(tokenizer)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let options = TextOptions::default().set_indexing_options(indexing);
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+/// Builds the schema and returns it with its field handles.
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let keyword = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(KEYWORD)
+            .set_index_option(IndexRecordOption::Basic),
+    );
+    let fields = Fields {
+        record: b.add_text_field("record", STRING),
+        id: b.add_text_field("id", STRING | STORED),
+        file: b.add_text_field("file", STRING),
+        doc_id: b.add_text_field("doc_id", STRING | STORED | FAST),
+        doc_type: b.add_text_field("doc_type", STRING | FAST),
+        title: b.add_text_field("title", text_options(analysis::STEMMED, false)),
+        commission: b.add_text_field("commission", STRING | FAST),
+        case: b.add_text_field("case", keyword),
+        date: b.add_date_field(
+            "date",
+            DateOptions::from(INDEXED | FAST).set_precision(DateTimePrecision::Seconds),
+        ),
+        speaker: b.add_text_field("speaker", text_options(analysis::EXACT, true)),
+        role: b.add_text_field("role", STRING | STORED | FAST),
+        attributions: b.add_text_field("attributions", STORED),
+        position: b.add_u64_field(
+            "position",
+            NumericOptions::default()
+                .set_indexed()
+                .set_stored()
+                .set_fast(),
+        ),
+        kind: b.add_text_field("kind", STRING | STORED),
+        timestamp: b.add_text_field("timestamp", STORED),
+        line: b.add_u64_field("line", STORED),
+        text: b.add_text_field("text", text_options(analysis::STEMMED, true)),
+        text_exact: b.add_text_field("text_exact", text_options(analysis::EXACT, false)),
+        document: b.add_text_field("document", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// The field handles of an existing index's schema.
+pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
+    let f = |name: &str| schema.get_field(name);
+    Ok(Fields {
+        record: f("record")?,
+        id: f("id")?,
+        file: f("file")?,
+        doc_id: f("doc_id")?,
+        doc_type: f("doc_type")?,
+        title: f("title")?,
+        commission: f("commission")?,
+        case: f("case")?,
+        date: f("date")?,
+        speaker: f("speaker")?,
+        role: f("role")?,
+        attributions: f("attributions")?,
+        position: f("position")?,
+        kind: f("kind")?,
+        timestamp: f("timestamp")?,
+        line: f("line")?,
+        text: f("text")?,
+        text_exact: f("text_exact")?,
+        document: f("document")?,
+    })
+}

@@ -1,0 +1,14 @@
+//! Search: the query language ([`query`]), the plan that turns it into a
+//! tantivy query ([`plan`]), and the service that runs it and returns
+//! structured results ([`service`]): hits with their documents, snippets as
+//! marked fragments ([`snippet`]), the turns around them, facet counts
+//! ([`facets`]). Knows nothing of HTTP or HTML.
+
+pub mod facets;
+pub mod plan;
+pub mod query;
+pub mod service;
+pub mod snippet;
+
+pub use query::{Filters, QueryError};
+pub use service::{Hit, SearchError, SearchRequest, SearchResults, SearchService};

@@ -1,0 +1,441 @@
+//! From a parsed query to a tantivy query: how words, phrases, exclusions and
+//! filters become clauses, and how passages with every word rank above those
+//! with fewer.
+//!
+//! Ranking: each content word (or `OR` group) contributes a constant
+//! [`TIER`] when it matches, plus its BM25 score, so a passage that matches
+//! more of the words always ranks above one that matches fewer, and BM25 orders
+//! passages within a tier. At least one content word must match. Question and
+//! filler words (*apa*, *bagaimana*, *soal*, *kata*, …) only add BM25 score.
+//! Phrases are required and match the exact (unstemmed) view.
+
+use super::query::{Clause, Filters, Item, ParsedQuery, QueryError};
+use crate::analysis::{self, with_analyzer};
+use crate::index::document::tantivy_date;
+use crate::index::schema::{Fields, PASSAGE_RECORD};
+use std::ops::Bound;
+use std::sync::LazyLock;
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    RangeQuery, TermQuery,
+};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Searcher, Term};
+
+/// The score a matched content word adds before BM25, so that matched-word
+/// count decides rank first.
+pub const TIER: f32 = 1000.0;
+
+/// The shortest word (in characters) that may match with one typo.
+const FUZZY_MIN_CHARS: usize = 5;
+
+/// Words that ask or connect rather than name what is sought; never required.
+const FILLER: &[&str] = &[
+    "apa",
+    "apakah",
+    "bagaimana",
+    "bagaimanakah",
+    "mengapa",
+    "kenapa",
+    "siapa",
+    "siapakah",
+    "kapan",
+    "dimana",
+    "mana",
+    "berapa",
+    "tentang",
+    "soal",
+    "mengenai",
+    "terkait",
+    "kata",
+    "kata-kata",
+    "bilang",
+    "berkata",
+    "mengatakan",
+    "setelah",
+    "sebelum",
+    "saat",
+    "ketika",
+    "yang",
+    "dan",
+    "atau",
+    "di",
+    "ke",
+    "dari",
+    "itu",
+    "ini",
+    "dengan",
+    "untuk",
+    "pada",
+    "dalam",
+    "oleh",
+    "bahwa",
+    "adalah",
+    "ialah",
+    "juga",
+    "saja",
+    "sih",
+    "dong",
+    "para",
+    "sang",
+    "si",
+    "pernah",
+    "sudah",
+    "telah",
+    "akan",
+    "bisa",
+    "dapat",
+    "ada",
+];
+
+/// Short and long forms that name the same body or law, matched both ways.
+const EQUIVALENTS: &[(&str, &str)] = &[
+    ("kip", "komisi informasi pusat"),
+    ("kpu", "komisi pemilihan umum"),
+    ("ppid", "pejabat pengelola informasi dan dokumentasi"),
+    ("ki", "komisi informasi"),
+    ("uu kip", "undang-undang keterbukaan informasi publik"),
+    ("bawaslu", "badan pengawas pemilihan umum"),
+    ("dkpp", "dewan kehormatan penyelenggara pemilu"),
+];
+
+/// Each equivalence's long and short form, stemmed once per process.
+static EQUIVALENT_STEMS: LazyLock<Vec<[Vec<String>; 2]>> = LazyLock::new(|| {
+    with_analyzer(|a| {
+        EQUIVALENTS
+            .iter()
+            .map(|(short, long)| [a.stemmed(long), a.stemmed(short)])
+            .collect()
+    })
+});
+
+/// A planned query and the query whose terms the snippets highlight.
+pub struct Plan {
+    /// The query to run.
+    pub query: Box<dyn Query>,
+    /// Term queries on the stemmed text field for the snippet generator.
+    pub highlight: Box<dyn Query>,
+    /// Whether the query has words or phrases (false: filters only, browse by date).
+    pub has_text: bool,
+}
+
+/// Plans `parsed` (with `extra` filters from request parameters) against an index.
+pub fn plan(
+    parsed: &ParsedQuery,
+    extra: &Filters,
+    fields: &Fields,
+    searcher: &Searcher,
+) -> Result<Plan, QueryError> {
+    let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut content: Vec<Box<dyn Query>> = Vec::new();
+    let mut filler: Vec<Box<dyn Query>> = Vec::new();
+    let mut highlight: Vec<String> = Vec::new();
+
+    let clauses = merge_equivalents(&parsed.clauses);
+    let only_filler = clauses.iter().filter(|c| !c.negated).all(|c| {
+        c.alternatives
+            .iter()
+            .all(|a| matches!(a, Item::Word(w) if is_filler(w)))
+    });
+    for clause in &clauses {
+        if clause.negated {
+            for item in &clause.alternatives {
+                if let Some(q) = exclusion_query(item, fields) {
+                    must.push((Occur::MustNot, q));
+                }
+            }
+            continue;
+        }
+        if let [Item::Phrase(phrase)] = clause.alternatives.as_slice() {
+            if let Some(q) = exact_phrase(phrase, fields) {
+                highlight.extend(stemmed(phrase));
+                must.push((Occur::Must, q));
+            }
+            continue;
+        }
+        let is_filler_clause = !only_filler
+            && clause.alternatives.len() == 1
+            && matches!(&clause.alternatives[0], Item::Word(w) if is_filler(w));
+        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+        for item in &clause.alternatives {
+            let q = match item {
+                Item::Word(word) => word_query(word, fields, searcher),
+                Item::Phrase(phrase) => exact_phrase(phrase, fields),
+            };
+            if let Some(q) = q {
+                if !is_filler_clause {
+                    let (Item::Word(text) | Item::Phrase(text)) = item;
+                    highlight.extend(stemmed(text));
+                }
+                alternatives.push(q);
+            }
+        }
+        let Some(q) = any_of(alternatives) else {
+            continue;
+        };
+        if is_filler_clause {
+            filler.push(q);
+        } else {
+            content.push(q);
+        }
+    }
+    // The tier separates passages by how many content words they match; with
+    // one content word every match is in the same tier, so it is left out.
+    if content.len() > 1 {
+        content = content
+            .into_iter()
+            .map(|q| -> Box<dyn Query> {
+                Box::new(BooleanQuery::new(vec![
+                    (
+                        Occur::Should,
+                        Box::new(ConstScoreQuery::new(q.box_clone(), TIER)),
+                    ),
+                    (Occur::Should, q),
+                ]))
+            })
+            .collect();
+    }
+
+    let has_text = !content.is_empty() || must.iter().any(|(o, _)| *o == Occur::Must);
+    let mut top: Vec<(Occur, Box<dyn Query>)> = must;
+    if !content.is_empty() {
+        let any_content =
+            BooleanQuery::new(content.into_iter().map(|q| (Occur::Should, q)).collect());
+        top.push((Occur::Must, Box::new(any_content)));
+    }
+    top.extend(filler.into_iter().map(|q| (Occur::Should, q)));
+    let mut filters = parsed.filters.clone();
+    filters.merge(extra);
+    for q in filter_queries(&filters, fields)? {
+        top.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+    }
+    if !top.iter().any(|(o, _)| *o == Occur::Must) {
+        // Nothing to match on: every passage (never a document record).
+        top.push((
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(fields.record, PASSAGE_RECORD),
+                IndexRecordOption::Basic,
+            )),
+        ));
+    }
+    highlight.sort();
+    highlight.dedup();
+    let highlight_query: Box<dyn Query> = if highlight.is_empty() {
+        Box::new(EmptyQuery)
+    } else {
+        Box::new(BooleanQuery::new(
+            highlight
+                .iter()
+                .map(|t| -> (Occur, Box<dyn Query>) {
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(fields.text, t),
+                            IndexRecordOption::Basic,
+                        )),
+                    )
+                })
+                .collect(),
+        ))
+    };
+    Ok(Plan {
+        query: Box::new(BooleanQuery::new(top)),
+        highlight: highlight_query,
+        has_text,
+    })
+}
+
+fn is_filler(word: &str) -> bool {
+    FILLER.contains(
+        &analysis::tokenizer::tokenize(word)
+            .first()
+            .map_or(String::new(), |t| t.text.clone())
+            .as_str(),
+    )
+}
+
+fn any_of(mut queries: Vec<Box<dyn Query>>) -> Option<Box<dyn Query>> {
+    match queries.len() {
+        0 => None,
+        1 => queries.pop(),
+        _ => Some(Box::new(BooleanQuery::new(
+            queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+        ))),
+    }
+}
+
+/// A word: its stem in the stemmed view, its equivalents, and one typo of
+/// tolerance for a longer word the index does not hold. A word that analyses
+/// into several tokens (`023/III/KIP-PS/2024`) is a phrase of them.
+fn word_query(word: &str, fields: &Fields, searcher: &Searcher) -> Option<Box<dyn Query>> {
+    let stems = stemmed(word);
+    match stems.as_slice() {
+        [] => None,
+        [token] => {
+            let term = Term::from_field_text(fields.text, token);
+            let mut alternatives: Vec<Box<dyn Query>> = vec![Box::new(TermQuery::new(
+                term.clone(),
+                IndexRecordOption::WithFreqs,
+            ))];
+            let known = searcher.doc_freq(&term).unwrap_or(0) > 0;
+            if !known
+                && token.chars().count() >= FUZZY_MIN_CHARS
+                && token.chars().all(char::is_alphabetic)
+            {
+                alternatives.push(Box::new(FuzzyTermQuery::new(term, 1, true)));
+            }
+            any_of(alternatives)
+        }
+        _ => exact_phrase(word, fields),
+    }
+}
+
+/// The exact words of `phrase`, in order, in the exact view.
+fn exact_phrase(phrase: &str, fields: &Fields) -> Option<Box<dyn Query>> {
+    phrase_on(fields.text_exact, with_analyzer(|a| a.exact(phrase)))
+}
+
+/// The stemmed view of `text`, by the shared analyzer.
+fn stemmed(text: &str) -> Vec<String> {
+    with_analyzer(|a| a.stemmed(text))
+}
+
+fn phrase_on(field: tantivy::schema::Field, tokens: Vec<String>) -> Option<Box<dyn Query>> {
+    let terms: Vec<Term> = tokens
+        .iter()
+        .map(|t| Term::from_field_text(field, t))
+        .collect();
+    match terms.len() {
+        0 => None,
+        1 => Some(Box::new(TermQuery::new(
+            terms[0].clone(),
+            IndexRecordOption::WithFreqs,
+        ))),
+        _ => Some(Box::new(PhraseQuery::new(terms))),
+    }
+}
+
+fn exclusion_query(item: &Item, fields: &Fields) -> Option<Box<dyn Query>> {
+    match item {
+        Item::Word(word) => phrase_on(fields.text, stemmed(word)),
+        Item::Phrase(phrase) => exact_phrase(phrase, fields),
+    }
+}
+
+/// Replaces runs of words that spell one side of an equivalence (`komisi
+/// informasi pusat`, or `kip`) with one clause matching either side.
+fn merge_equivalents(clauses: &[Clause]) -> Vec<Clause> {
+    let stems: Vec<Option<Vec<String>>> = clauses
+        .iter()
+        .map(|c| match c.alternatives.as_slice() {
+            [Item::Word(w)] if !c.negated => Some(stemmed(w)),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    'outer: while i < clauses.len() {
+        for (pair, (short, long)) in EQUIVALENT_STEMS.iter().zip(EQUIVALENTS) {
+            for wanted in pair {
+                let mut got: Vec<String> = Vec::new();
+                let mut j = i;
+                while j < clauses.len() && got.len() < wanted.len() {
+                    match &stems[j] {
+                        Some(s) => got.extend(s.iter().cloned()),
+                        None => break,
+                    }
+                    j += 1;
+                }
+                if got == *wanted {
+                    out.push(Clause {
+                        alternatives: vec![
+                            Item::Phrase((*short).to_string()),
+                            Item::Phrase((*long).to_string()),
+                        ],
+                        negated: false,
+                    });
+                    i = j;
+                    continue 'outer;
+                }
+            }
+        }
+        out.push(clauses[i].clone());
+        i += 1;
+    }
+    out
+}
+
+fn filter_queries(filters: &Filters, fields: &Fields) -> Result<Vec<Box<dyn Query>>, QueryError> {
+    let mut out: Vec<Box<dyn Query>> = Vec::new();
+    let terms = |field, values: Vec<String>| -> Option<Box<dyn Query>> {
+        any_of(
+            values
+                .into_iter()
+                .map(|v| -> Box<dyn Query> {
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, &v),
+                        IndexRecordOption::Basic,
+                    ))
+                })
+                .collect(),
+        )
+    };
+    if let Some(q) = terms(
+        fields.role,
+        filters
+            .roles
+            .iter()
+            .map(|r| r.as_str().to_string())
+            .collect(),
+    ) {
+        out.push(q);
+    }
+    if let Some(q) = terms(
+        fields.doc_type,
+        filters
+            .doc_types
+            .iter()
+            .map(|t| t.as_str().to_string())
+            .collect(),
+    ) {
+        out.push(q);
+    }
+    if let Some(q) = terms(
+        fields.case,
+        filters
+            .cases
+            .iter()
+            .map(|c| c.trim().to_lowercase())
+            .collect(),
+    ) {
+        out.push(q);
+    }
+    for speaker in &filters.speakers {
+        match phrase_on(fields.speaker, with_analyzer(|a| a.exact(speaker))) {
+            Some(q) => out.push(q),
+            None => {
+                return Err(QueryError(format!(
+                    "speaker `{speaker}` has no words to match"
+                )))
+            }
+        }
+    }
+    let dates = filters.dates;
+    if !dates.is_open() {
+        if let (true, Some(f), Some(t)) = (dates.is_empty(), dates.from, dates.to) {
+            return Err(QueryError(format!(
+                "the date range is empty: {f} is after {t}"
+            )));
+        }
+        let bound = |d: Option<time::Date>| match d {
+            None => Bound::Unbounded,
+            Some(d) => Bound::Included(Term::from_field_date(fields.date, tantivy_date(d))),
+        };
+        out.push(Box::new(RangeQuery::new(
+            bound(dates.from),
+            bound(dates.to),
+        )));
+    }
+    Ok(out)
+}

@@ -1,0 +1,415 @@
+//! The query language, parsed into a small syntax tree.
+//!
+//! | syntax | meaning |
+//! | --- | --- |
+//! | `apa kata majelis soal legal standing` | words; passages with all of them first, then with fewer; question and filler words are never required |
+//! | `"uji konsekuensi"` | the exact words, in order, as spoken (unstemmed) |
+//! | `-alibaba`, `-"data pribadi"` | exclude |
+//! | `kontrak OR perjanjian` | either word |
+//! | `role:majelis`, `role:pemohon,termohon` | speaker role (several: any of them) |
+//! | `speaker:"Rospita Vici Paulyn"`, `speaker:rospita` | speaker name (words of it) |
+//! | `case:023/III/KIP-PS/2024` | case register number (whole, any case) |
+//! | `type:news` | document type: `transcript`, `news`, `putusan` |
+//! | `date:2024-03`, `date:2024`, `date:2024-03-27`, `date:2024-01..2024-06` | a day, month, year or range |
+//! | `from:2024-03`, `to:2024-06-30` | open ranges |
+//!
+//! Anything else — punctuation, parentheses, `*` — is part of a word and
+//! analysed away. Malformed input (an unclosed quote, an unknown role, a bad
+//! date) is a [`QueryError`] with a message for the user, never a panic.
+
+use crate::model::{DateRange, DocDate, DocType, Role};
+
+/// The longest query accepted, in characters.
+pub const MAX_QUERY_CHARS: usize = 1_000;
+/// The most words, phrases and filters one query may hold.
+pub const MAX_CLAUSES: usize = 32;
+
+/// A query the user cannot run as written, with the reason.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct QueryError(pub String);
+
+fn error<T>(message: impl Into<String>) -> Result<T, QueryError> {
+    Err(QueryError(message.into()))
+}
+
+/// One word or phrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    /// A word, matched stemmed.
+    Word(String),
+    /// A quoted phrase, matched exactly.
+    Phrase(String),
+}
+
+/// A clause of the query: one item, or several joined by `OR`; possibly excluded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clause {
+    /// The alternatives (more than one when joined by `OR`).
+    pub alternatives: Vec<Item>,
+    /// Whether matching passages are excluded.
+    pub negated: bool,
+}
+
+/// The filters of a query.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Any of these roles.
+    pub roles: Vec<Role>,
+    /// Each of these speaker names (words of the name).
+    pub speakers: Vec<String>,
+    /// Any of these case register numbers.
+    pub cases: Vec<String>,
+    /// Any of these document types.
+    pub doc_types: Vec<DocType>,
+    /// The date range.
+    pub dates: DateRange,
+}
+
+impl Filters {
+    /// Whether no filter is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    /// Adds the filters of `other`: more values of each, the narrower date range.
+    pub fn merge(&mut self, other: &Filters) {
+        for role in &other.roles {
+            if !self.roles.contains(role) {
+                self.roles.push(*role);
+            }
+        }
+        self.speakers.extend(other.speakers.iter().cloned());
+        self.cases.extend(other.cases.iter().cloned());
+        for t in &other.doc_types {
+            if !self.doc_types.contains(t) {
+                self.doc_types.push(*t);
+            }
+        }
+        self.dates.narrow(other.dates);
+    }
+}
+
+/// A parsed query.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ParsedQuery {
+    /// The clauses, in the order typed.
+    pub clauses: Vec<Clause>,
+    /// The filters typed in the query.
+    pub filters: Filters,
+}
+
+/// A lexical piece of the query string.
+#[derive(Debug, PartialEq, Eq)]
+enum Piece {
+    Word(String),
+    Phrase(String),
+    Or,
+    Field { name: String, value: String },
+}
+
+const FIELDS: &[&str] = &["role", "speaker", "case", "type", "date", "from", "to"];
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„')
+}
+
+/// Parses a query string.
+pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
+    if input.chars().count() > MAX_QUERY_CHARS {
+        return error(format!(
+            "the query is longer than {MAX_QUERY_CHARS} characters"
+        ));
+    }
+    let pieces = lex(input)?;
+    let mut query = ParsedQuery::default();
+    let mut pending_or = false;
+    let mut count = 0;
+    for (negated, piece) in pieces {
+        count += 1;
+        if count > MAX_CLAUSES * 2 {
+            return error(format!(
+                "the query has more than {MAX_CLAUSES} words and filters"
+            ));
+        }
+        let item = match piece {
+            Piece::Or => {
+                if pending_or || query.clauses.last().is_none_or(|c| c.negated) {
+                    return error("OR needs a word or phrase on both sides");
+                }
+                pending_or = true;
+                continue;
+            }
+            Piece::Field { name, value } => {
+                if pending_or {
+                    return error("OR cannot join a filter; write the values together, as role:majelis,pemohon");
+                }
+                if negated {
+                    return error(format!("a filter cannot be excluded: -{name}:{value}"));
+                }
+                add_filter(&mut query.filters, &name, &value)?;
+                continue;
+            }
+            Piece::Word(w) => Item::Word(w),
+            Piece::Phrase(p) => Item::Phrase(p),
+        };
+        if pending_or {
+            if negated {
+                return error("OR cannot join an excluded word");
+            }
+            if let Some(last) = query.clauses.last_mut() {
+                last.alternatives.push(item);
+            }
+            pending_or = false;
+        } else {
+            query.clauses.push(Clause {
+                alternatives: vec![item],
+                negated,
+            });
+        }
+    }
+    if pending_or {
+        return error("OR needs a word or phrase on both sides");
+    }
+    if query.clauses.len() > MAX_CLAUSES {
+        return error(format!(
+            "the query has more than {MAX_CLAUSES} words and phrases"
+        ));
+    }
+    Ok(query)
+}
+
+/// Splits the query into pieces, each with whether it was negated by `-`.
+fn lex(input: &str) -> Result<Vec<(bool, Piece)>, QueryError> {
+    let chars: Vec<char> = input.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let negated = chars[i] == '-' && chars.get(i + 1).is_some_and(|c| !c.is_whitespace());
+        if negated {
+            i += 1;
+        }
+        if is_quote(chars[i]) {
+            let (text, next) = quoted(&chars, i)?;
+            i = next;
+            if !text.trim().is_empty() {
+                out.push((negated, Piece::Phrase(text)));
+            }
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && !chars[i].is_whitespace() && !(i > start && is_quote(chars[i])) {
+            i += 1;
+        }
+        let word: String = chars[start..i].iter().collect();
+        if let Some((name, rest)) = word.split_once(':') {
+            let name = name.to_lowercase();
+            if FIELDS.contains(&name.as_str()) {
+                let value = if rest.is_empty() && i < chars.len() && is_quote(chars[i]) {
+                    let (text, next) = quoted(&chars, i)?;
+                    i = next;
+                    text
+                } else {
+                    rest.to_string()
+                };
+                if value.trim().is_empty() {
+                    return error(format!("`{name}:` needs a value"));
+                }
+                out.push((negated, Piece::Field { name, value }));
+                continue;
+            }
+        }
+        if word == "OR" && !negated {
+            out.push((false, Piece::Or));
+        } else {
+            out.push((negated, Piece::Word(word)));
+        }
+    }
+    Ok(out)
+}
+
+/// Reads a quoted string starting at the quote at `start`; returns it and the index after it.
+fn quoted(chars: &[char], start: usize) -> Result<(String, usize), QueryError> {
+    let end = chars[start + 1..]
+        .iter()
+        .position(|&c| is_quote(c))
+        .map(|p| start + 1 + p)
+        .ok_or_else(|| {
+            QueryError("a quotation mark is not closed; close the phrase with \"".into())
+        })?;
+    Ok((chars[start + 1..end].iter().collect(), end + 1))
+}
+
+fn add_filter(filters: &mut Filters, name: &str, value: &str) -> Result<(), QueryError> {
+    match name {
+        "role" => {
+            for part in value.split(',').filter(|p| !p.is_empty()) {
+                let role = Role::from_name(part).map_err(|e| QueryError(e.to_string()))?;
+                if !filters.roles.contains(&role) {
+                    filters.roles.push(role);
+                }
+            }
+        }
+        "speaker" => filters.speakers.push(value.to_string()),
+        "case" => filters.cases.push(value.to_string()),
+        "type" => {
+            for part in value.split(',').filter(|p| !p.is_empty()) {
+                let doc_type = DocType::from_name(part).map_err(|e| QueryError(e.to_string()))?;
+                if !filters.doc_types.contains(&doc_type) {
+                    filters.doc_types.push(doc_type);
+                }
+            }
+        }
+        "date" => {
+            let range = match value.split_once("..") {
+                Some((a, b)) => DateRange {
+                    from: (!a.is_empty())
+                        .then(|| period(a))
+                        .transpose()?
+                        .and_then(|r| r.from),
+                    to: (!b.is_empty())
+                        .then(|| period(b))
+                        .transpose()?
+                        .and_then(|r| r.to),
+                },
+                None => period(value)?,
+            };
+            filters.dates.narrow(range);
+        }
+        "from" => filters.dates.narrow(DateRange {
+            from: period(value)?.from,
+            to: None,
+        }),
+        "to" => filters.dates.narrow(DateRange {
+            from: None,
+            to: period(value)?.to,
+        }),
+        _ => return error(format!("unknown filter `{name}:`")),
+    }
+    Ok(())
+}
+
+/// The days of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+pub fn period(text: &str) -> Result<DateRange, QueryError> {
+    DocDate::parse(text)
+        .map(DocDate::range)
+        .map_err(|e| QueryError(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn words(q: &ParsedQuery) -> Vec<(Vec<Item>, bool)> {
+        q.clauses
+            .iter()
+            .map(|c| (c.alternatives.clone(), c.negated))
+            .collect()
+    }
+
+    #[test]
+    fn words_phrases_exclusions_and_or() {
+        let q =
+            parse(r#"kontrak "uji konsekuensi" -alibaba sidang OR persidangan -"data pribadi""#)
+                .unwrap();
+        assert_eq!(
+            words(&q),
+            vec![
+                (vec![Item::Word("kontrak".into())], false),
+                (vec![Item::Phrase("uji konsekuensi".into())], false),
+                (vec![Item::Word("alibaba".into())], true),
+                (
+                    vec![
+                        Item::Word("sidang".into()),
+                        Item::Word("persidangan".into())
+                    ],
+                    false
+                ),
+                (vec![Item::Phrase("data pribadi".into())], true),
+            ]
+        );
+    }
+
+    #[test]
+    fn filters() {
+        let q = parse(r#"role:majelis,pemohon speaker:"Rospita Vici Paulyn" case:023/III/KIP-PS/2024 type:news date:2024-03 Alibaba"#).unwrap();
+        assert_eq!(q.filters.roles, vec![Role::Majelis, Role::Pemohon]);
+        assert_eq!(q.filters.speakers, vec!["Rospita Vici Paulyn".to_string()]);
+        assert_eq!(q.filters.cases, vec!["023/III/KIP-PS/2024".to_string()]);
+        assert_eq!(q.filters.doc_types, vec![DocType::News]);
+        assert_eq!(q.filters.dates.from, Some(date!(2024 - 03 - 01)));
+        assert_eq!(q.filters.dates.to, Some(date!(2024 - 03 - 31)));
+        assert_eq!(q.clauses.len(), 1);
+    }
+
+    #[test]
+    fn date_periods_and_ranges() {
+        let feb = period("2024-02").unwrap();
+        assert_eq!(
+            (feb.from, feb.to),
+            (Some(date!(2024 - 02 - 01)), Some(date!(2024 - 02 - 29)))
+        );
+        let year = period("2023").unwrap();
+        assert_eq!(
+            (year.from, year.to),
+            (Some(date!(2023 - 01 - 01)), Some(date!(2023 - 12 - 31)))
+        );
+        let q = parse("date:2024-01..2024-06 from:2024-02").unwrap();
+        assert_eq!(q.filters.dates.from, Some(date!(2024 - 02 - 01)));
+        assert_eq!(q.filters.dates.to, Some(date!(2024 - 06 - 30)));
+        let q = parse("date:..2024-06").unwrap();
+        assert_eq!(q.filters.dates.from, None);
+    }
+
+    #[test]
+    fn words_with_colons_that_are_not_filters_stay_words() {
+        let q = parse("pasal:17 https://kpu.go.id").unwrap();
+        assert_eq!(q.clauses.len(), 2);
+    }
+
+    #[test]
+    fn malformed_queries_get_clear_errors() {
+        for (input, message) in [
+            ("\"uji konsekuensi", "quotation mark is not closed"),
+            ("role:hakim", "unknown role `hakim`"),
+            ("type:memo", "unknown document type"),
+            ("date:2024-13", "is not a date"),
+            ("date:27/3/2024", "is not a date"),
+            ("OR kontrak", "OR needs"),
+            ("kontrak OR", "OR needs"),
+            ("role:", "needs a value"),
+            ("-role:majelis", "cannot be excluded"),
+        ] {
+            let err = parse(input).unwrap_err();
+            assert!(err.0.contains(message), "{input}: {err}");
+        }
+        assert!(parse(&"a ".repeat(600)).is_err());
+        assert!(parse(&"x".repeat(1001)).is_err());
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for input in [
+            "",
+            "-",
+            "--",
+            "\"\"",
+            "((((((((",
+            "*?*",
+            ":",
+            "role",
+            "“kutipan”",
+            "-\"",
+            "a:\"b",
+            "OR OR",
+            "- -",
+        ] {
+            let _ = parse(input);
+        }
+    }
+}

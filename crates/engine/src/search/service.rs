@@ -1,0 +1,481 @@
+//! The search service: one index reader per process, one searcher per
+//! request. Runs a query with its filters and returns structured hits (the
+//! passage, its document, a snippet, the turns around it); fetches a passage
+//! with its neighbours, and a whole document.
+
+use super::facets::{FacetCollector, FacetCounts};
+use super::plan::plan;
+use super::query::{self, Filters, QueryError};
+use super::snippet::{Snippet, SNIPPET_CHARS};
+use crate::index::document::{self, StoredPassage};
+use crate::index::schema::DOCUMENT_RECORD;
+use crate::index::{self, IndexHandle};
+use crate::model::{passage_id, DocType, DocumentMeta, Speaker};
+use std::collections::HashMap;
+use std::ops::Bound;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{
+    DateTime, DocAddress, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term,
+};
+
+/// Hits per page unless asked otherwise.
+pub const DEFAULT_LIMIT: usize = 10;
+/// The most hits one page may hold.
+pub const MAX_LIMIT: usize = 100;
+/// The deepest page start accepted.
+pub const MAX_OFFSET: usize = 10_000;
+/// The most passages one document view returns.
+const MAX_DOCUMENT_PASSAGES: usize = 100_000;
+
+/// A search: the query string, filters from parameters, and the page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchRequest {
+    /// The query in the query language.
+    pub q: String,
+    /// Filters given as parameters (`--role`, `role=`), added to the query's own.
+    pub filters: Filters,
+    /// Hits per page (1..=[`MAX_LIMIT`]; 0 means [`DEFAULT_LIMIT`]).
+    pub limit: usize,
+    /// Index of the first hit (0..=[`MAX_OFFSET`]).
+    pub offset: usize,
+}
+
+/// The result of a search.
+#[derive(Clone, Debug)]
+pub struct SearchResults {
+    /// All matching passages (at least one content word), not just this page.
+    pub total: usize,
+    /// Milliseconds spent in the engine.
+    pub took_ms: u64,
+    /// Counts per role, document type and commission over all matches.
+    pub facets: FacetCounts,
+    /// This page of hits.
+    pub hits: Vec<Hit>,
+}
+
+/// One hit: the passage, its document, and what the search adds.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    /// The passage's document.
+    pub document: Arc<DocumentMeta>,
+    /// The passage.
+    pub passage: StoredPassage,
+    /// A fragment of the text with the matched words marked.
+    pub snippet: Snippet,
+    /// The rank score (only its order is meaningful): with two or more
+    /// content words, [`super::plan::TIER`] per matched content word plus
+    /// BM25; else BM25; 0 for a search by filters alone.
+    pub score: f32,
+    /// The passages just before and after (the question and the answer).
+    pub context: Context,
+}
+
+/// The neighbours of a hit.
+#[derive(Clone, Debug, Default)]
+pub struct Context {
+    /// The passage before, if any.
+    pub previous: Option<StoredPassage>,
+    /// The passage after, if any.
+    pub next: Option<StoredPassage>,
+}
+
+/// A passage with the passages around it.
+#[derive(Clone, Debug)]
+pub struct PassageView {
+    /// The passage's document.
+    pub document: Arc<DocumentMeta>,
+    /// The passage.
+    pub passage: StoredPassage,
+    /// Up to the requested number of passages before it, in order.
+    pub before: Vec<StoredPassage>,
+    /// Up to the requested number of passages after it, in order.
+    pub after: Vec<StoredPassage>,
+}
+
+/// A whole document.
+#[derive(Clone, Debug)]
+pub struct DocumentView {
+    /// The document's metadata.
+    pub document: Arc<DocumentMeta>,
+    /// The roster.
+    pub roster: Vec<Speaker>,
+    /// Every passage, in order.
+    pub passages: Vec<StoredPassage>,
+}
+
+/// Why a search failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// The request cannot be run as written (a 400).
+    #[error("{0}")]
+    BadRequest(String),
+    /// The engine failed (a 500; logged, not shown).
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<QueryError> for SearchError {
+    fn from(e: QueryError) -> Self {
+        SearchError::BadRequest(e.0)
+    }
+}
+
+impl From<tantivy::TantivyError> for SearchError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        SearchError::Internal(e.into())
+    }
+}
+
+/// Searches one index.
+pub struct SearchService {
+    handle: IndexHandle,
+    reader: IndexReader,
+}
+
+/// The documents of one request's hits, each loaded once.
+struct Documents<'a> {
+    service: &'a SearchService,
+    searcher: &'a Searcher,
+    loaded: HashMap<String, Arc<DocumentMeta>>,
+}
+
+impl Documents<'_> {
+    fn get(&mut self, doc_id: &str) -> anyhow::Result<Arc<DocumentMeta>> {
+        if let Some(meta) = self.loaded.get(doc_id) {
+            return Ok(Arc::clone(meta));
+        }
+        let meta = Arc::new(
+            self.service
+                .document_record(self.searcher, doc_id)?
+                .map(|r| r.meta)
+                .unwrap_or_else(|| DocumentMeta {
+                    id: doc_id.to_string(),
+                    ..DocumentMeta::default()
+                }),
+        );
+        self.loaded.insert(doc_id.to_string(), Arc::clone(&meta));
+        Ok(meta)
+    }
+}
+
+impl SearchService {
+    /// Opens the index in `dir`.
+    pub fn open(dir: &Path) -> anyhow::Result<Self> {
+        let handle = index::open(dir)?;
+        let reader = handle
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(SearchService { handle, reader })
+    }
+
+    /// How many passages the index holds.
+    pub fn passage_count(&self) -> u64 {
+        let searcher = self.reader.searcher();
+        let records = TermQuery::new(
+            Term::from_field_text(self.handle.fields.record, DOCUMENT_RECORD),
+            IndexRecordOption::Basic,
+        );
+        let documents = searcher.search(&records, &Count).unwrap_or(0) as u64;
+        searcher.num_docs().saturating_sub(documents)
+    }
+
+    /// Runs a search.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
+        let started = Instant::now();
+        let limit = if request.limit == 0 {
+            DEFAULT_LIMIT
+        } else {
+            request.limit
+        };
+        if limit > MAX_LIMIT {
+            return Err(SearchError::BadRequest(format!(
+                "limit is at most {MAX_LIMIT}"
+            )));
+        }
+        if request.offset > MAX_OFFSET {
+            return Err(SearchError::BadRequest(format!(
+                "offset is at most {MAX_OFFSET}"
+            )));
+        }
+        let parsed = query::parse(&request.q)?;
+        let searcher = self.reader.searcher();
+        let fields = &self.handle.fields;
+        let planned = plan(&parsed, &request.filters, fields, &searcher)?;
+        let top = TopDocs::with_limit(limit).and_offset(request.offset);
+        let (addresses, total, facets): (Vec<(f32, DocAddress)>, usize, FacetCounts) =
+            if planned.has_text {
+                searcher.search(
+                    &*planned.query,
+                    &(top.order_by_score(), Count, FacetCollector),
+                )?
+            } else {
+                let (by_date, total, facets) = searcher.search(
+                    &*planned.query,
+                    &(
+                        top.order_by_fast_field::<DateTime>("date", Order::Desc),
+                        Count,
+                        FacetCollector,
+                    ),
+                )?;
+                let hits = by_date
+                    .into_iter()
+                    .map(|(_, address)| (0.0, address))
+                    .collect();
+                (hits, total, facets)
+            };
+        let mut generator = SnippetGenerator::create(&searcher, &*planned.highlight, fields.text)?;
+        generator.set_max_num_chars(SNIPPET_CHARS);
+        let mut documents = self.documents(&searcher);
+        let mut hits = Vec::with_capacity(addresses.len());
+        for (score, address) in addresses {
+            let passage = self.load(&searcher, address)?;
+            let document = documents.get(&passage.doc_id)?;
+            let doc_type = document.doc_type;
+            let context = Context {
+                previous: self
+                    .neighbours(&searcher, &passage, doc_type, 1, false)?
+                    .pop(),
+                next: self
+                    .neighbours(&searcher, &passage, doc_type, 1, true)?
+                    .pop(),
+            };
+            let text = &passage.passage.text;
+            let snippet = Snippet::from_tantivy(text, &generator.snippet(text));
+            hits.push(Hit {
+                document,
+                passage,
+                snippet,
+                score,
+                context,
+            });
+        }
+        Ok(SearchResults {
+            total,
+            took_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+            facets,
+            hits,
+        })
+    }
+
+    /// Runs a search for export: `begin` receives the total, then `row` each
+    /// passage with its document in rank order, up to `cap`, until it
+    /// returns false. No snippets or context are built.
+    pub fn export(
+        &self,
+        request: &SearchRequest,
+        cap: usize,
+        begin: &mut dyn FnMut(usize),
+        row: &mut dyn FnMut(&DocumentMeta, &StoredPassage) -> bool,
+    ) -> Result<(), SearchError> {
+        let parsed = query::parse(&request.q)?;
+        let searcher = self.reader.searcher();
+        let planned = plan(&parsed, &request.filters, &self.handle.fields, &searcher)?;
+        let top = TopDocs::with_limit(cap.max(1));
+        let (addresses, total): (Vec<DocAddress>, usize) = if planned.has_text {
+            let (hits, total) = searcher.search(&*planned.query, &(top.order_by_score(), Count))?;
+            (hits.into_iter().map(|(_, a)| a).collect(), total)
+        } else {
+            let (hits, total) = searcher.search(
+                &*planned.query,
+                &(
+                    top.order_by_fast_field::<DateTime>("date", Order::Desc),
+                    Count,
+                ),
+            )?;
+            (hits.into_iter().map(|(_, a)| a).collect(), total)
+        };
+        begin(total);
+        let mut documents = self.documents(&searcher);
+        for address in addresses {
+            let passage = self.load(&searcher, address)?;
+            let document = documents.get(&passage.doc_id)?;
+            if !row(&document, &passage) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// The passage `id` with up to `around` passages on each side, or `None` if unknown.
+    pub fn passage(&self, id: &str, around: usize) -> anyhow::Result<Option<PassageView>> {
+        let searcher = self.reader.searcher();
+        let Some(passage) = self.passage_by_id(&searcher, id)? else {
+            return Ok(None);
+        };
+        let document = self.documents(&searcher).get(&passage.doc_id)?;
+        let mut before = self.neighbours(&searcher, &passage, document.doc_type, around, false)?;
+        before.reverse();
+        let after = self.neighbours(&searcher, &passage, document.doc_type, around, true)?;
+        Ok(Some(PassageView {
+            document,
+            passage,
+            before,
+            after,
+        }))
+    }
+
+    /// Every passage of document `doc_id` in order, or `None` if unknown.
+    pub fn document(&self, doc_id: &str) -> anyhow::Result<Option<DocumentView>> {
+        let searcher = self.reader.searcher();
+        let Some(record) = self.document_record(&searcher, doc_id)? else {
+            return Ok(None);
+        };
+        let query = self.doc_query(doc_id, Bound::Unbounded, Bound::Unbounded);
+        let found = searcher.search(
+            &query,
+            &TopDocs::with_limit(MAX_DOCUMENT_PASSAGES)
+                .order_by_fast_field::<u64>("position", Order::Asc),
+        )?;
+        let passages = found
+            .into_iter()
+            .map(|(_, address)| self.load(&searcher, address))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(Some(DocumentView {
+            document: Arc::new(record.meta),
+            roster: record.roster,
+            passages,
+        }))
+    }
+
+    fn documents<'a>(&'a self, searcher: &'a Searcher) -> Documents<'a> {
+        Documents {
+            service: self,
+            searcher,
+            loaded: HashMap::new(),
+        }
+    }
+
+    fn load(&self, searcher: &Searcher, address: DocAddress) -> anyhow::Result<StoredPassage> {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        Ok(document::passage_from_tantivy(&doc, &self.handle.fields))
+    }
+
+    fn doc_query(&self, doc_id: &str, from: Bound<u64>, to: Bound<u64>) -> BooleanQuery {
+        let fields = &self.handle.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(fields.doc_id, doc_id),
+                IndexRecordOption::Basic,
+            )),
+        )];
+        if !matches!((&from, &to), (Bound::Unbounded, Bound::Unbounded)) {
+            let term = |b: Bound<u64>| match b {
+                Bound::Included(v) => Bound::Included(Term::from_field_u64(fields.position, v)),
+                Bound::Excluded(v) => Bound::Excluded(Term::from_field_u64(fields.position, v)),
+                Bound::Unbounded => Bound::Unbounded,
+            };
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(term(from), term(to)))));
+        }
+        BooleanQuery::new(clauses)
+    }
+
+    /// Up to `n` passages of the same document after (`forward`) or before
+    /// `passage`, nearest first. Positions are usually consecutive, so the
+    /// neighbours are looked up by id; a gap (possible in JSONL) falls back to
+    /// a range over positions.
+    fn neighbours(
+        &self,
+        searcher: &Searcher,
+        passage: &StoredPassage,
+        doc_type: DocType,
+        n: usize,
+        forward: bool,
+    ) -> anyhow::Result<Vec<StoredPassage>> {
+        let mut out = Vec::with_capacity(n);
+        let at = passage.passage.position;
+        for step in 1..=u32::try_from(n).unwrap_or(u32::MAX) {
+            let position = if forward {
+                at.checked_add(step)
+            } else {
+                at.checked_sub(step).filter(|p| *p > 0)
+            };
+            let Some(position) = position else {
+                return Ok(out);
+            };
+            let id = passage_id(&passage.doc_id, doc_type, position);
+            match self.passage_by_id(searcher, &id)? {
+                Some(found) => out.push(found),
+                None => return self.neighbours_by_range(searcher, passage, n, forward),
+            }
+        }
+        Ok(out)
+    }
+
+    fn neighbours_by_range(
+        &self,
+        searcher: &Searcher,
+        passage: &StoredPassage,
+        n: usize,
+        forward: bool,
+    ) -> anyhow::Result<Vec<StoredPassage>> {
+        let at = u64::from(passage.passage.position);
+        let (query, order) = if forward {
+            (
+                self.doc_query(&passage.doc_id, Bound::Excluded(at), Bound::Unbounded),
+                Order::Asc,
+            )
+        } else {
+            (
+                self.doc_query(&passage.doc_id, Bound::Unbounded, Bound::Excluded(at)),
+                Order::Desc,
+            )
+        };
+        let found = searcher.search(
+            &query,
+            &TopDocs::with_limit(n).order_by_fast_field::<u64>("position", order),
+        )?;
+        found
+            .into_iter()
+            .map(|(_, address)| self.load(searcher, address))
+            .collect()
+    }
+
+    /// The record whose `id` is `id`: a passage's, or a document's.
+    fn by_id(&self, searcher: &Searcher, id: &str) -> anyhow::Result<Option<TantivyDocument>> {
+        let term = Term::from_field_text(self.handle.fields.id, id);
+        let found = searcher.search(
+            &TermQuery::new(term, IndexRecordOption::Basic),
+            &TopDocs::with_limit(1).order_by_score(),
+        )?;
+        match found.first() {
+            Some((_, address)) => Ok(Some(searcher.doc(*address)?)),
+            None => Ok(None),
+        }
+    }
+
+    fn passage_by_id(
+        &self,
+        searcher: &Searcher,
+        id: &str,
+    ) -> anyhow::Result<Option<StoredPassage>> {
+        // A document id never holds `/`, a passage id always does.
+        if !id.contains('/') {
+            return Ok(None);
+        }
+        Ok(self
+            .by_id(searcher, id)?
+            .map(|doc| document::passage_from_tantivy(&doc, &self.handle.fields)))
+    }
+
+    fn document_record(
+        &self,
+        searcher: &Searcher,
+        doc_id: &str,
+    ) -> anyhow::Result<Option<document::DocumentRecord>> {
+        if doc_id.contains('/') {
+            return Ok(None);
+        }
+        Ok(self
+            .by_id(searcher, doc_id)?
+            .and_then(|doc| document::document_from_tantivy(&doc, &self.handle.fields)))
+    }
+}

@@ -1,0 +1,440 @@
+//! The JSON API and its wire format: the same JSON as `risalah search
+//! --json`, a passage with its neighbours, a whole document, a health check.
+//!
+//! # The JSON of a search
+//!
+//! `risalah search --json` and `GET /api/search` return the same object:
+//!
+//! ```json
+//! {
+//!   "total": 2,
+//!   "took_ms": 1,
+//!   "facets": {"role": {"majelis": 2}, "doc_type": {"transcript": 1, "news": 1}, "commission": {"Komisi Informasi Pusat": 2}},
+//!   "hits": [{
+//!     "id": "kip-2024-yakin-kpu-sidang-2024-03-13/t1",
+//!     "doc_id": "kip-2024-yakin-kpu-sidang-2024-03-13",
+//!     "doc_type": "transcript", "kind": "turn",
+//!     "title": "…", "commission": "Komisi Informasi Pusat", "date": "2024-03-13", "case": null,
+//!     "speaker": "Arya Sandhiyudha", "role": "majelis", "position": 1, "timestamp": null,
+//!     "text": "Benar KPU memiliki kerja sama dengan Alibaba?",
+//!     "snippet_html": "Benar KPU memiliki kerja sama dengan <mark>Alibaba</mark>?",
+//!     "score": 1003.2,
+//!     "citation": "Arya Sandhiyudha (majelis), dalam \"…\". … Passage kip-…/t1. http://127.0.0.1:8080/p/kip-…/t1",
+//!     "url": "/p/kip-2024-yakin-kpu-sidang-2024-03-13/t1",
+//!     "source_url": null,
+//!     "context": {"previous": null, "next": {"id": "…/t2", "speaker": "Luqman Hakim", "role": "termohon", "kind": "turn", "text": "Iya"}}
+//!   }]
+//! }
+//! ```
+//!
+//! - `total`: every passage that matches (at least one content word), not just this page.
+//! - `took_ms`: milliseconds spent in the engine.
+//! - `facets`: counts over all `total` matches, per role, document type and commission.
+//! - `snippet_html`: a fragment of `text` exactly as published, HTML-escaped,
+//!   `<mark>` around matched words, `…` where cut. Never offsets: a browser counts
+//!   UTF-16 units, the engine bytes.
+//! - `score`: with two or more content words, 1000 per matched content word
+//!   plus BM25 (so passages with more of the words come first); else BM25;
+//!   0 for a search by filters alone. Only its order is meaningful.
+//! - `position`, `line`: the passage's 1-based place in its document and
+//!   the 1-based line of its source file.
+//! - `url`: the permalink path; `citation` carries the absolute permalink.
+
+use crate::citation::{Citation, Citations};
+use crate::error::AppError;
+use crate::params::{from_query, PassageParams, SearchParams};
+use crate::permalink::{permalink_path, PublicUrl};
+use crate::{snippet, AppState};
+use axum::extract::{Path, RawQuery, State};
+use axum::Json;
+use risalah_engine::index::document::StoredPassage;
+use risalah_engine::model::{Attribution, DocType, DocumentMeta, PassageKind, Role, Speaker};
+use risalah_engine::search::facets::FacetCounts;
+use risalah_engine::search::service::{DocumentView, PassageView, DEFAULT_LIMIT};
+use risalah_engine::search::{Hit, SearchResults};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// How many passages `/api/passages/{id}` returns on each side unless `around` says.
+pub const DEFAULT_AROUND: usize = 2;
+/// The most neighbours on each side.
+pub const MAX_AROUND: usize = 20;
+
+/// A passage with its document's metadata, as every answer shows it.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct PassageJson {
+    /// The passage id.
+    pub id: String,
+    /// The document id.
+    pub doc_id: String,
+    /// The document type.
+    pub doc_type: DocType,
+    /// The document title.
+    pub title: String,
+    /// The commission.
+    pub commission: Option<String>,
+    /// The case register number.
+    pub case: Option<String>,
+    /// The parties.
+    pub parties: Option<String>,
+    /// The agenda.
+    pub agenda: Option<String>,
+    /// Where the document was published.
+    pub source_url: Option<String>,
+    /// Who published it.
+    pub publisher: Option<String>,
+    /// The provenance note.
+    pub note: Option<String>,
+    /// The document's date as written.
+    pub date: Option<String>,
+    /// The speaker.
+    pub speaker: Option<String>,
+    /// The speaker's role.
+    pub role: Option<Role>,
+    /// 1-based position in the document.
+    #[schema(minimum = 0)]
+    pub position: u32,
+    /// What the passage is.
+    pub kind: PassageKind,
+    /// The transcript timestamp.
+    pub timestamp: Option<String>,
+    /// The 1-based source line.
+    #[schema(minimum = 0)]
+    pub line: u32,
+    /// The text as published.
+    pub text: String,
+    /// Who a news paragraph quotes or paraphrases.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attributions: Vec<Attribution>,
+}
+
+impl PassageJson {
+    /// The wire form of `passage` of `document`.
+    pub fn new(document: &DocumentMeta, passage: &StoredPassage) -> Self {
+        let p = &passage.passage;
+        PassageJson {
+            id: passage.id.clone(),
+            doc_id: passage.doc_id.clone(),
+            doc_type: document.doc_type,
+            title: document.title.clone(),
+            commission: document.commission.clone(),
+            case: document.case.clone(),
+            parties: document.parties.clone(),
+            agenda: document.agenda.clone(),
+            source_url: document.source_url.clone(),
+            publisher: document.publisher.clone(),
+            note: document.note.clone(),
+            date: document.date.map(|d| d.to_string()),
+            speaker: p.speaker.clone(),
+            role: p.role,
+            position: p.position,
+            kind: p.kind,
+            timestamp: p.timestamp.clone(),
+            line: p.line,
+            text: p.text.clone(),
+            attributions: p.attributions.clone(),
+        }
+    }
+}
+
+/// A neighbouring passage, in brief.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Neighbour {
+    /// Passage id.
+    pub id: String,
+    /// Speaker.
+    pub speaker: Option<String>,
+    /// Role.
+    pub role: Option<Role>,
+    /// Passage kind.
+    pub kind: PassageKind,
+    /// Text as published.
+    pub text: String,
+}
+
+impl From<&StoredPassage> for Neighbour {
+    fn from(p: &StoredPassage) -> Self {
+        Neighbour {
+            id: p.id.clone(),
+            speaker: p.passage.speaker.clone(),
+            role: p.passage.role,
+            kind: p.passage.kind,
+            text: p.passage.text.clone(),
+        }
+    }
+}
+
+/// The passages just before and after a hit.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ContextJson {
+    /// The passage before, if any.
+    pub previous: Option<Neighbour>,
+    /// The passage after, if any.
+    pub next: Option<Neighbour>,
+}
+
+/// One hit.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct HitJson {
+    /// The passage and its document's metadata.
+    #[serde(flatten)]
+    pub passage: PassageJson,
+    /// Escaped fragment of the text with `<mark>` around matched words.
+    pub snippet_html: String,
+    /// Rank score (order only).
+    pub score: f32,
+    /// Plain-text citation with the absolute permalink.
+    pub citation: String,
+    /// Permalink path.
+    pub url: String,
+    /// The passages before and after (the question and the answer).
+    pub context: ContextJson,
+}
+
+impl HitJson {
+    /// The wire form of a hit.
+    pub fn new(hit: &Hit, public_url: &PublicUrl) -> Self {
+        HitJson {
+            passage: PassageJson::new(&hit.document, &hit.passage),
+            snippet_html: snippet::html(&hit.snippet),
+            score: hit.score,
+            citation: Citation::new(&hit.document, &hit.passage, public_url).plain(),
+            url: permalink_path(&hit.passage.id),
+            context: ContextJson {
+                previous: hit.context.previous.as_ref().map(Neighbour::from),
+                next: hit.context.next.as_ref().map(Neighbour::from),
+            },
+        }
+    }
+}
+
+/// The answer to a search.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct SearchJson {
+    /// All matching passages.
+    #[schema(minimum = 0)]
+    pub total: usize,
+    /// Milliseconds in the engine.
+    #[schema(minimum = 0)]
+    pub took_ms: u64,
+    /// Counts per role, document type and commission over all matches.
+    #[schema(value_type = std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>>)]
+    pub facets: FacetCounts,
+    /// This page of hits.
+    pub hits: Vec<HitJson>,
+}
+
+impl SearchJson {
+    /// The wire form of search results.
+    pub fn new(results: &SearchResults, public_url: &PublicUrl) -> Self {
+        SearchJson {
+            total: results.total,
+            took_ms: results.took_ms,
+            facets: results.facets.clone(),
+            hits: results
+                .hits
+                .iter()
+                .map(|h| HitJson::new(h, public_url))
+                .collect(),
+        }
+    }
+}
+
+/// A passage with its neighbours and citations.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct PassageViewJson {
+    /// The passage.
+    pub passage: PassageJson,
+    /// The passages before it, in order.
+    pub before: Vec<PassageJson>,
+    /// The passages after it, in order.
+    pub after: Vec<PassageJson>,
+    /// The permalink path.
+    pub url: String,
+    /// The passage's citations.
+    pub citations: Citations,
+}
+
+impl PassageViewJson {
+    /// The wire form of a passage view.
+    pub fn new(view: &PassageView, public_url: &PublicUrl) -> Self {
+        let doc = &view.document;
+        PassageViewJson {
+            passage: PassageJson::new(doc, &view.passage),
+            before: view
+                .before
+                .iter()
+                .map(|p| PassageJson::new(doc, p))
+                .collect(),
+            after: view
+                .after
+                .iter()
+                .map(|p| PassageJson::new(doc, p))
+                .collect(),
+            url: permalink_path(&view.passage.id),
+            citations: Citation::new(doc, &view.passage, public_url).all(),
+        }
+    }
+}
+
+/// A whole document.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct DocumentJson {
+    /// The document's metadata.
+    #[serde(flatten)]
+    pub meta: DocumentMeta,
+    /// The roster.
+    pub roster: Vec<Speaker>,
+    /// Every passage, in order.
+    pub passages: Vec<PassageJson>,
+}
+
+impl DocumentJson {
+    /// The wire form of a document view.
+    pub fn new(view: &DocumentView) -> Self {
+        DocumentJson {
+            meta: (*view.document).clone(),
+            roster: view.roster.clone(),
+            passages: view
+                .passages
+                .iter()
+                .map(|p| PassageJson::new(&view.document, p))
+                .collect(),
+        }
+    }
+}
+
+/// Search passages.
+#[utoipa::path(
+    get,
+    path = "/api/search",
+    operation_id = "search",
+    params(
+        SearchParams,
+        ("limit" = Option<u32>, Query, minimum = 1, maximum = 100, description = "Hits per page."),
+        ("offset" = Option<u32>, Query, minimum = 0, maximum = 10000, description = "Index of the first hit."),
+    ),
+    responses(
+        (status = 200, description = "Hits, total and facet counts", body = SearchJson),
+        (status = 400, description = "The query or a parameter is malformed", body = crate::error::ErrorJson),
+        (status = 503, description = "Every search slot is busy", body = crate::error::ErrorJson),
+    )
+)]
+pub async fn search(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<SearchJson>, AppError> {
+    let params: SearchParams = from_query(raw.as_deref())?;
+    if params.format.is_some() {
+        return Err(AppError::BadRequest(
+            "`format` belongs to /api/export".into(),
+        ));
+    }
+    let request = params.request(DEFAULT_LIMIT)?;
+    let public_url = state.public_url().clone();
+    let json = state
+        .run(move |s| {
+            s.search(&request)
+                .map(|r| SearchJson::new(&r, &public_url))
+                .map_err(AppError::from)
+        })
+        .await?;
+    Ok(Json(json))
+}
+
+/// One passage with its neighbours and citations.
+#[utoipa::path(
+    get,
+    path = "/api/passages/{id}",
+    operation_id = "passage",
+    params(
+        ("id" = String, Path, description = "The passage id, e.g. kip-2024-yakin-kpu-uji-konsekuensi/t1"),
+        PassageParams,
+    ),
+    responses(
+        (status = 200, description = "The passage", body = PassageViewJson),
+        (status = 400, description = "A parameter is malformed", body = crate::error::ErrorJson),
+        (status = 404, description = "No such passage", body = crate::error::ErrorJson),
+    )
+)]
+pub async fn passage(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<PassageViewJson>, AppError> {
+    let params: PassageParams = from_query(raw.as_deref())?;
+    let around = around(&params)?;
+    let public_url = state.public_url().clone();
+    let missing = format!("no passage `{id}`");
+    state
+        .run(move |s| {
+            s.passage(&id, around)
+                .map_err(AppError::Internal)?
+                .map(|v| PassageViewJson::new(&v, &public_url))
+                .ok_or(AppError::NotFound(missing))
+        })
+        .await
+        .map(Json)
+}
+
+/// The `around` parameter, checked (0..=[`MAX_AROUND`]).
+pub fn around(params: &PassageParams) -> Result<usize, AppError> {
+    match params.around {
+        None => Ok(DEFAULT_AROUND),
+        Some(n) if n <= MAX_AROUND => Ok(n),
+        Some(_) => Err(AppError::BadRequest(format!(
+            "`around` must be a whole number from 0 to {MAX_AROUND}"
+        ))),
+    }
+}
+
+/// A whole document.
+#[utoipa::path(
+    get,
+    path = "/api/docs/{id}",
+    operation_id = "document",
+    params(("id" = String, Path, description = "The document id")),
+    responses(
+        (status = 200, description = "The document", body = DocumentJson),
+        (status = 404, description = "No such document", body = crate::error::ErrorJson),
+    )
+)]
+pub async fn document(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<DocumentJson>, AppError> {
+    let missing = format!("no document `{id}`");
+    state
+        .run(move |s| {
+            s.document(&id)
+                .map_err(AppError::Internal)?
+                .map(|v| DocumentJson::new(&v))
+                .ok_or(AppError::NotFound(missing))
+        })
+        .await
+        .map(Json)
+}
+
+/// The health check's answer.
+#[derive(Serialize, ToSchema)]
+pub struct Health {
+    /// Always `ok` when the server answers.
+    pub status: &'static str,
+    /// Passages in the index.
+    #[schema(minimum = 0)]
+    pub passages: u64,
+}
+
+/// Liveness.
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    operation_id = "health",
+    responses((status = 200, description = "Up", body = Health))
+)]
+pub async fn health(State(state): State<AppState>) -> Json<Health> {
+    Json(Health {
+        status: "ok",
+        passages: state.service().passage_count(),
+    })
+}

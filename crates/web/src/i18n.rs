@@ -1,0 +1,213 @@
+//! The interface's words in Indonesian (the default) and English. The
+//! language is chosen by `?lang=en` and carried in every link.
+
+use risalah_engine::model::{DocType, Role};
+use serde::{Deserialize, Serialize};
+
+/// An interface language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Bahasa Indonesia.
+    #[default]
+    Id,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language asked for by a `lang` parameter value.
+    pub fn from_param(value: Option<&str>) -> Lang {
+        match value {
+            Some(v) if v.eq_ignore_ascii_case("en") => Lang::En,
+            _ => Lang::Id,
+        }
+    }
+
+    /// The BCP 47 code for the `lang` attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language, for the switch link.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Id => Lang::En,
+            Lang::En => Lang::Id,
+        }
+    }
+
+    /// The name of the language, in itself.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Id => "Bahasa Indonesia",
+            Lang::En => "English",
+        }
+    }
+
+    /// A phrase of the interface.
+    pub(crate) fn t(self, key: Text) -> &'static str {
+        let (id, en) = key.words();
+        match self {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+
+    /// The label of a role.
+    pub fn role(self, role: Role) -> &'static str {
+        match (self, role) {
+            (Lang::En, Role::Majelis) => "Panel",
+            (Lang::En, Role::Pemohon) => "Applicant",
+            (Lang::En, Role::Termohon) => "Respondent",
+            (Lang::En, Role::Panitera) => "Clerk",
+            (Lang::En, Role::Saksi) => "Witness",
+            (Lang::En, Role::Ahli) => "Expert",
+            (Lang::En, Role::PihakTerkait) => "Related party",
+            (Lang::En, Role::Lainnya) => "Other",
+            (Lang::Id, Role::Majelis) => "Majelis",
+            (Lang::Id, Role::Pemohon) => "Pemohon",
+            (Lang::Id, Role::Termohon) => "Termohon",
+            (Lang::Id, Role::Panitera) => "Panitera",
+            (Lang::Id, Role::Saksi) => "Saksi",
+            (Lang::Id, Role::Ahli) => "Ahli",
+            (Lang::Id, Role::PihakTerkait) => "Pihak terkait",
+            (Lang::Id, Role::Lainnya) => "Lainnya",
+        }
+    }
+
+    /// The label of a document type.
+    pub fn doc_type(self, doc_type: DocType) -> &'static str {
+        match (self, doc_type) {
+            (Lang::Id, DocType::Transcript) => "Risalah sidang",
+            (Lang::Id, DocType::News) => "Berita",
+            (Lang::Id, DocType::Putusan) => "Putusan",
+            (Lang::En, DocType::Transcript) => "Hearing transcript",
+            (Lang::En, DocType::News) => "News report",
+            (Lang::En, DocType::Putusan) => "Decision",
+        }
+    }
+}
+
+/// The phrases of the interface; each variant names one phrase.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Text {
+    Tagline,
+    SearchLabel,
+    SearchPlaceholder,
+    SearchButton,
+    Role,
+    AllRoles,
+    Speaker,
+    Case,
+    DocType,
+    AnyType,
+    From,
+    To,
+    Filters,
+    Results,
+    NoResults,
+    NoResultsHint,
+    Context,
+    Cite,
+    Permalink,
+    Previous,
+    Next,
+    Narration,
+    Copy,
+    Copied,
+    Metadata,
+    Roster,
+    Passages,
+    Commission,
+    Parties,
+    Date,
+    Agenda,
+    Source,
+    Publisher,
+    Note,
+    Name,
+    Function,
+    NotFound,
+    BadQuery,
+    ServerError,
+    Busy,
+    Export,
+    Help,
+    Examples,
+    ShowingOf,
+    Citation,
+    Intro,
+    Home,
+    Quote,
+    Paraphrase,
+}
+
+impl Text {
+    fn words(self) -> (&'static str, &'static str) {
+        use Text::*;
+        match self {
+            Tagline => (
+                "Cari apa yang dikatakan dalam sidang sengketa informasi publik",
+                "Search what is said in public-information dispute hearings",
+            ),
+            SearchLabel => ("Kata kunci", "Search words"),
+            SearchPlaceholder => ("mis. apa kata majelis soal uji konsekuensi", "e.g. apa kata majelis soal uji konsekuensi"),
+            SearchButton => ("Cari", "Search"),
+            Role => ("Peran", "Role"),
+            AllRoles => ("Semua peran", "All roles"),
+            Speaker => ("Penutur", "Speaker"),
+            Case => ("Nomor perkara", "Case number"),
+            DocType => ("Jenis dokumen", "Document type"),
+            AnyType => ("Semua jenis", "All types"),
+            From => ("Dari tanggal", "From"),
+            To => ("Sampai tanggal", "To"),
+            Filters => ("Saring", "Filters"),
+            Results => ("Hasil", "Results"),
+            NoResults => ("Tidak ada bagian yang cocok.", "No passage matches."),
+            NoResultsHint => (
+                "Coba kata lain, hapus saringan, atau cari bentuk dasar kata (putus untuk putusan).",
+                "Try other words, remove filters, or search the root of a word (putus for putusan).",
+            ),
+            Context => ("konteks", "context"),
+            Cite => ("kutip", "cite"),
+            Permalink => ("tautan tetap", "permalink"),
+            Previous => ("Sebelumnya", "Previous"),
+            Next => ("Berikutnya", "Next"),
+            Narration => ("narasi", "narration"),
+            Copy => ("Salin", "Copy"),
+            Copied => ("Tersalin", "Copied"),
+            Metadata => ("Keterangan", "Details"),
+            Roster => ("Daftar penutur", "Speakers"),
+            Passages => ("Isi", "Passages"),
+            Commission => ("Komisi", "Commission"),
+            Parties => ("Para pihak", "Parties"),
+            Date => ("Tanggal", "Date"),
+            Agenda => ("Agenda", "Agenda"),
+            Source => ("Sumber", "Source"),
+            Publisher => ("Penerbit", "Publisher"),
+            Note => ("Catatan", "Note"),
+            Name => ("Nama", "Name"),
+            Function => ("Jabatan", "Function"),
+            NotFound => ("Tidak ditemukan", "Not found"),
+            BadQuery => ("Pencarian tidak dapat dijalankan", "The search cannot run"),
+            ServerError => ("Terjadi kesalahan di server", "Something went wrong on the server"),
+            Busy => ("Server sedang sibuk; coba lagi sebentar lagi", "The server is busy; try again in a moment"),
+            Export => ("Unduh semua hasil", "Download all results"),
+            Help => ("Cara mencari", "How to search"),
+            Examples => ("Contoh", "Examples"),
+            ShowingOf => ("dari", "of"),
+            Citation => ("Kutipan", "Citation"),
+            Intro => (
+                "Setiap bagian ditandai dengan penutur dan perannya: majelis, pemohon, termohon, panitera. Kutipan ditampilkan persis seperti diterbitkan.",
+                "Every passage is tagged with its speaker and role: panel, applicant, respondent, clerk. Quotes are shown exactly as published.",
+            ),
+            Home => ("Beranda", "Home"),
+            Quote => ("kutipan langsung", "direct quote"),
+            Paraphrase => ("parafrase", "paraphrase"),
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! The document page (`/d/{id}`): metadata, roster, and every passage with
+//! an anchor (`#t14`).
+
+use super::error::PageError;
+use super::layout::{link, page};
+use super::parts::{passage_block, role_badge};
+use crate::error::AppError;
+use crate::i18n::Text;
+use crate::params::{from_query, sniff_lang, LangParams};
+use crate::permalink::document_path;
+use crate::AppState;
+use axum::extract::{Path, RawQuery, State};
+use axum::response::{IntoResponse, Response};
+use maud::html;
+
+/// `GET /d/{id}`.
+pub async fn document(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, PageError> {
+    let path = document_path(&id);
+    let lang = sniff_lang(raw.as_deref());
+    let params: LangParams =
+        from_query(raw.as_deref()).map_err(|e| PageError::new(lang, &path, e))?;
+    let lang = params.lang.unwrap_or_default();
+    let missing = AppError::NotFound(format!("no document `{id}`"));
+    let view = state
+        .run(move |s| s.document(&id).map_err(AppError::Internal))
+        .await
+        .map_err(|e| PageError::new(lang, &path, e))?
+        .ok_or_else(|| PageError::new(lang, &path, missing))?;
+    let m = &view.document;
+    let date = m.date.map(|d| d.to_string());
+    let rows: Vec<(Text, Option<&String>)> = vec![
+        (Text::Commission, m.commission.as_ref()),
+        (Text::Case, m.case.as_ref()),
+        (Text::Parties, m.parties.as_ref()),
+        (Text::Date, date.as_ref()),
+        (Text::Agenda, m.agenda.as_ref()),
+        (Text::Publisher, m.publisher.as_ref()),
+        (Text::Note, m.note.as_ref()),
+    ];
+    let body = html! {
+        h1 { (m.title) }
+        p class="doctype" { (lang.doc_type(m.doc_type)) }
+        section class="meta" {
+            h2 { (lang.t(Text::Metadata)) }
+            dl {
+                @for (label, value) in &rows {
+                    @if let Some(v) = value { dt { (lang.t(*label)) } dd { (v) } }
+                }
+                @if let Some(src) = &m.source_url {
+                    dt { (lang.t(Text::Source)) }
+                    dd {
+                        @if is_web_address(src) { a href=(src) rel="noopener noreferrer nofollow" { (src) } } @else { (src) }
+                    }
+                }
+            }
+        }
+        @if !view.roster.is_empty() {
+            section class="roster" {
+                h2 { (lang.t(Text::Roster)) }
+                table {
+                    thead { tr { th scope="col" { (lang.t(Text::Name)) } th scope="col" { (lang.t(Text::Role)) } th scope="col" { (lang.t(Text::Function)) } } }
+                    tbody {
+                        @for s in &view.roster {
+                            tr { td { (s.name) } td { (role_badge(lang, Some(s.role))) } td { (s.title.as_deref().unwrap_or("")) } }
+                        }
+                    }
+                }
+            }
+        }
+        section class="passages" {
+            h2 { (lang.t(Text::Passages)) }
+            @for p in &view.passages { (passage_block(lang, p, false)) }
+        }
+    };
+    let switch = link(&document_path(&m.id), lang.other());
+    Ok(page(lang, &m.title, &switch, body).into_response())
+}
+
+/// Whether a corpus-supplied address may become a link (http and https only).
+fn is_web_address(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}

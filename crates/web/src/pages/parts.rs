@@ -1,0 +1,65 @@
+//! Pieces several pages show: role badges, who speaks, a passage block.
+
+use super::layout::link;
+use crate::i18n::{Lang, Text};
+use crate::permalink::permalink_path;
+use maud::{html, Markup};
+use risalah_engine::index::document::StoredPassage;
+use risalah_engine::model::{AttributionMode, Passage, Role};
+
+/// The badge of a role, or of narration.
+pub fn role_badge(lang: Lang, role: Option<Role>) -> Markup {
+    html! {
+        @match role {
+            Some(r) => span class={ "badge role-" (r.as_str()) } { (lang.role(r)) },
+            None => span class="badge role-none" { (lang.t(Text::Narration)) },
+        }
+    }
+}
+
+/// A role badge and a speaker's name.
+pub fn who(lang: Lang, speaker: &Option<String>, role: Option<Role>) -> Markup {
+    html! {
+        (role_badge(lang, role))
+        @if let Some(s) = speaker { " " span class="speaker" { (s) } }
+    }
+}
+
+/// The speakers a news paragraph quotes or paraphrases, each with its mark;
+/// for any other passage its speaker and role.
+pub fn speakers(lang: Lang, p: &Passage) -> Markup {
+    if p.attributions.is_empty() {
+        return who(lang, &p.speaker, p.role);
+    }
+    html! {
+        @for (i, a) in p.attributions.iter().enumerate() {
+            @if i > 0 { " · " }
+            span class="attribution" {
+                (role_badge(lang, a.role))
+                " " span class="speaker" { (a.who().unwrap_or("")) }
+                " " span class={ "mode mode-" (a.mode.as_str()) } {
+                    "(" (lang.t(if a.mode == AttributionMode::Quote { Text::Quote } else { Text::Paraphrase })) ")"
+                }
+            }
+        }
+    }
+}
+
+/// The anchor of a passage within its document page (`t14`).
+pub fn local_anchor(id: &str) -> &str {
+    id.rsplit('/').next().unwrap_or(id)
+}
+
+/// A passage as a block: who, timestamp, its id, the text.
+pub fn passage_block(lang: Lang, p: &StoredPassage, current: bool) -> Markup {
+    html! {
+        article class={ "passage" @if current { " current" } } id=(local_anchor(&p.id)) aria-current=[current.then_some("true")] {
+            header {
+                (speakers(lang, &p.passage))
+                @if let Some(ts) = &p.passage.timestamp { " · " span class="timestamp" { (ts) } }
+                " · " a href=(link(&permalink_path(&p.id), lang)) class="pid" { (p.id) }
+            }
+            div class="text" { (p.passage.text) }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! The search page (`/`, `/search`): the form, role chips with counts,
+//! hits with snippet, context and citation, pagination and export links.
+//! Every link is built from the request's own [`SearchParams`].
+
+use super::error::PageError;
+use super::layout::{help_line, link, page, search_form};
+use super::parts::{local_anchor, speakers, who};
+use crate::api::{HitJson, Neighbour};
+use crate::i18n::{Lang, Text};
+use crate::params::{from_query, sniff_lang, ExportFormat, SearchParams};
+use crate::permalink::document_path;
+use crate::{snippet, AppState};
+use axum::extract::{RawQuery, State};
+use axum::response::{IntoResponse, Response};
+use maud::{html, Markup};
+use risalah_engine::model::Role;
+use risalah_engine::search::service::MAX_OFFSET;
+use risalah_engine::search::{Hit, SearchResults};
+use strum::VariantArray;
+
+/// Hits per page on the search page.
+pub const PAGE_SIZE: usize = 10;
+
+/// The home page's example searches.
+const EXAMPLES: [&str; 4] = [
+    "apa kata majelis soal kontrak Alibaba",
+    "\"uji konsekuensi\"",
+    "role:termohon dikecualikan",
+    "putusan KIP",
+];
+
+/// The same parameters in the other language, for the switch link.
+fn switch_lang(params: &SearchParams, lang: Lang) -> String {
+    params
+        .with(|p| p.lang = (lang.other() == Lang::En).then_some(Lang::En))
+        .link("/search")
+}
+
+/// `GET /` and `GET /search`.
+pub async fn search(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, PageError> {
+    let lang = sniff_lang(raw.as_deref());
+    let params: SearchParams = from_query(raw.as_deref())
+        .map_err(|e| PageError::new(lang, "/search", e).with_form(SearchParams::default()))?;
+    let lang = params.language();
+    let fail = |e| PageError::new(lang, "/search", e).with_form(params.clone());
+    let switch = switch_lang(&params, lang);
+    let request = params.request(PAGE_SIZE).map_err(fail)?;
+    if params.is_blank() {
+        return Ok(page(lang, "risalah", &switch, home(lang, &params)).into_response());
+    }
+    let results = state
+        .run(move |s| s.search(&request).map_err(crate::error::AppError::from))
+        .await
+        .map_err(fail)?;
+    let title = if params.q.is_empty() {
+        lang.t(Text::Results).to_string()
+    } else {
+        params.q.clone()
+    };
+    let body = html! {
+        (search_form(lang, &params))
+        (results_section(lang, &params, &results, state.public_url()))
+    };
+    Ok(page(lang, &title, &switch, body).into_response())
+}
+
+fn home(lang: Lang, params: &SearchParams) -> Markup {
+    html! {
+        (search_form(lang, params))
+        section class="intro" {
+            p { (lang.t(Text::Intro)) }
+            h2 { (lang.t(Text::Examples)) }
+            ul class="examples" {
+                @for example in EXAMPLES {
+                    li { a href=(SearchParams { q: example.to_string(), lang: params.lang, ..SearchParams::default() }.link("/search")) { (example) } }
+                }
+            }
+            h2 { (lang.t(Text::Help)) }
+            p class="hint" { (help_line(lang)) }
+        }
+        div id="results" {}
+    }
+}
+
+fn results_section(
+    lang: Lang,
+    params: &SearchParams,
+    r: &SearchResults,
+    public_url: &crate::permalink::PublicUrl,
+) -> Markup {
+    let offset = params.offset.unwrap_or(0);
+    let limit = params.limit.unwrap_or(PAGE_SIZE);
+    let roles = params.roles();
+    let role_counts = r.facets.get("role");
+    let page_at = |at: usize| {
+        params
+            .with(|p| p.offset = (at > 0).then_some(at))
+            .link("/search")
+    };
+    let export = |format: ExportFormat| {
+        params
+            .with(|p| {
+                p.format = Some(format);
+                p.offset = None;
+                p.lang = None;
+            })
+            .link("/api/export")
+    };
+    html! {
+        section id="results" aria-live="polite" {
+            nav class="chips" aria-label=(lang.t(Text::Role)) {
+                a class="chip" href=(params.with(|p| { p.role.clear(); p.offset = None; }).link("/search")) aria-current=[roles.is_empty().then_some("true")] {
+                    (lang.t(Text::AllRoles))
+                }
+                @for role in Role::VARIANTS {
+                    @if let Some(n) = role_counts.and_then(|c| c.get(role.as_str())) {
+                        a class={ "chip role-" (role.as_str()) } href=(params.with(|p| { p.role = vec![role.as_str().to_string()]; p.offset = None; }).link("/search"))
+                          aria-current=[roles.contains(&role.as_str()).then_some("true")] {
+                            (lang.role(*role)) " " span class="count" { (n) }
+                        }
+                    }
+                }
+            }
+            @if r.total == 0 {
+                div class="notice" {
+                    h2 { (lang.t(Text::NoResults)) }
+                    p { (lang.t(Text::NoResultsHint)) }
+                }
+            } @else {
+                p class="summary" {
+                    strong { (r.total) } " " (lang.t(Text::Results).to_lowercase())
+                    " · " (offset + 1) "–" (offset + r.hits.len()) " " (lang.t(Text::ShowingOf)) " " (r.total)
+                    " · " (r.took_ms) " ms"
+                    span class="export" {
+                        " · " (lang.t(Text::Export)) ": "
+                        a href=(export(ExportFormat::Csv)) { "CSV" }
+                        " "
+                        a href=(export(ExportFormat::Jsonl)) { "JSONL" }
+                    }
+                }
+                ol class="hits" start=(offset + 1) {
+                    @for (i, hit) in r.hits.iter().enumerate() {
+                        li { (hit_card(lang, hit, offset + i + 1, public_url)) }
+                    }
+                }
+                nav class="pages" aria-label="pagination" {
+                    @if offset > 0 {
+                        a rel="prev" href=(page_at(offset.saturating_sub(limit))) { "← " (lang.t(Text::Previous)) }
+                    }
+                    @if offset + r.hits.len() < r.total && offset + limit <= MAX_OFFSET {
+                        a rel="next" href=(page_at(offset + limit)) { (lang.t(Text::Next)) " →" }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn neighbour(lang: Lang, label: &str, n: &Neighbour) -> Markup {
+    html! {
+        div class="neighbour" {
+            span class="label" { (label) } " "
+            (who(lang, &n.speaker, n.role))
+            p { (n.text) }
+        }
+    }
+}
+
+fn hit_card(lang: Lang, hit: &Hit, n: usize, public_url: &crate::permalink::PublicUrl) -> Markup {
+    let json = HitJson::new(hit, public_url);
+    let p = &hit.passage;
+    let cite_id = format!("cite-{n}");
+    html! {
+        article class="hit" tabindex="-1" data-href=(link(&json.url, lang)) {
+            header {
+                (speakers(lang, &p.passage))
+                @if let Some(date) = &json.passage.date { " · " time datetime=(date) { (date) } }
+                " · " span class="doctype" { (lang.doc_type(hit.document.doc_type)) }
+            }
+            p class="snippet" { (snippet::markup(&hit.snippet)) }
+            p class="source" {
+                a href={ (link(&document_path(&p.doc_id), lang)) "#" (local_anchor(&p.id)) } { (hit.document.title) }
+            }
+            div class="actions" {
+                @if json.context.previous.is_some() || json.context.next.is_some() {
+                    details class="context" {
+                        summary { (lang.t(Text::Context)) }
+                        @if let Some(prev) = &json.context.previous { (neighbour(lang, "↑", prev)) }
+                        @if let Some(next) = &json.context.next { (neighbour(lang, "↓", next)) }
+                    }
+                }
+                details class="cite" {
+                    summary { (lang.t(Text::Cite)) }
+                    p class="citation" id=(cite_id) { (json.citation) }
+                    button type="button" class="copy" data-copy=(cite_id) data-copied=(lang.t(Text::Copied)) { (lang.t(Text::Copy)) }
+                }
+                a class="permalink" href=(link(&json.url, lang)) { (lang.t(Text::Permalink)) }
+            }
+        }
+    }
+}

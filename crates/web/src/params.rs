@@ -1,0 +1,221 @@
+//! The parameters of a search, as typed: one [`SearchParams`] that the HTTP
+//! layer deserializes from a query string and the CLI fills from its flags,
+//! validated once into the engine's [`SearchRequest`] (ripgrep's low-level →
+//! high-level arguments). Page links are built back from the same struct.
+
+use crate::error::AppError;
+use crate::i18n::Lang;
+use risalah_engine::model::{DateRange, DocType, Role};
+use risalah_engine::search::query::period;
+use risalah_engine::search::{Filters, SearchRequest};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+/// An export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    /// Comma-separated values with a header row.
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+/// The parameters of a search page, an API search or an export. Unknown
+/// parameters are refused; an empty value (as an HTML form sends) is the
+/// same as none.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields, default)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// The query in the query language (see the README): words, "phrases",
+    /// -exclusions, OR, role:, speaker:, case:, type:, date:.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    #[param(max_length = 1000)]
+    pub q: String,
+    /// Only these roles (repeat the parameter or comma-separate the values):
+    /// majelis, pemohon, termohon, panitera, saksi, ahli, pihak_terkait, lainnya.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub role: Vec<String>,
+    /// Only this speaker (words of the name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// Only this case register number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+    /// Only these document types: transcript, news, putusan.
+    #[serde(rename = "type", skip_serializing_if = "Vec::is_empty")]
+    pub doc_type: Vec<String>,
+    /// From this date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[param(pattern = r"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$")]
+    pub from: Option<String>,
+    /// Up to this date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[param(pattern = r"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$")]
+    pub to: Option<String>,
+    /// Hits per page (an export: the most rows).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[param(ignore)]
+    pub limit: Option<usize>,
+    /// Index of the first hit (not for an export).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[param(ignore)]
+    pub offset: Option<usize>,
+    /// Interface language of the pages (ignored by the API).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+    /// The export format (`/api/export` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[param(ignore)]
+    pub format: Option<ExportFormat>,
+}
+
+/// The parameters of `/api/passages/{id}` and `/p/{id}`.
+#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields, default)]
+#[into_params(parameter_in = Query)]
+pub struct PassageParams {
+    /// Passages on each side (default 2).
+    #[param(minimum = 0, maximum = 20)]
+    pub around: Option<usize>,
+    /// Interface language of the pages (ignored by the API).
+    pub lang: Option<Lang>,
+}
+
+/// The parameters of a page that takes only the language.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LangParams {
+    /// Interface language.
+    pub lang: Option<Lang>,
+}
+
+/// Deserializes a query string into `T`, or a 400 naming the problem.
+pub fn from_query<T: DeserializeOwned>(raw: Option<&str>) -> Result<T, AppError> {
+    let uri_query = raw.unwrap_or("");
+    let deserializer =
+        serde_html_form::Deserializer::new(form_urlencoded::parse(uri_query.as_bytes()));
+    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if path == "." {
+            AppError::BadRequest(format!("bad parameters: {inner}"))
+        } else {
+            AppError::BadRequest(format!("bad parameter `{path}`: {inner}"))
+        }
+    })
+}
+
+/// The interface language a query string asks for, even when the rest of
+/// it does not parse (so an error page speaks the user's language).
+pub fn sniff_lang(raw: Option<&str>) -> Lang {
+    form_urlencoded::parse(raw.unwrap_or("").as_bytes())
+        .find(|(k, _)| k == "lang")
+        .map_or(Lang::Id, |(_, v)| Lang::from_param(Some(&v)))
+}
+
+fn non_empty(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// Every value of a repeated, comma-separable parameter.
+fn list(values: &[String]) -> impl Iterator<Item = &str> {
+    values
+        .iter()
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+}
+
+impl SearchParams {
+    /// Whether no query and no filter is given (the home page).
+    pub fn is_blank(&self) -> bool {
+        self.q.trim().is_empty()
+            && list(&self.role).next().is_none()
+            && non_empty(&self.speaker).is_none()
+            && non_empty(&self.case).is_none()
+            && list(&self.doc_type).next().is_none()
+            && non_empty(&self.from).is_none()
+            && non_empty(&self.to).is_none()
+    }
+
+    /// Whether any filter besides the query is given.
+    pub fn has_filters(&self) -> bool {
+        !SearchParams {
+            q: String::new(),
+            ..self.clone()
+        }
+        .is_blank()
+    }
+
+    /// The roles asked for, as typed.
+    pub fn roles(&self) -> Vec<&str> {
+        list(&self.role).collect()
+    }
+
+    /// The interface language asked for.
+    pub fn language(&self) -> Lang {
+        self.lang.unwrap_or_default()
+    }
+
+    /// Validates the parameters into a search request; `default_limit`
+    /// applies when `limit` is absent.
+    pub fn request(&self, default_limit: usize) -> Result<SearchRequest, AppError> {
+        let bad = AppError::BadRequest;
+        let roles = list(&self.role)
+            .map(|r| Role::from_name(r).map_err(|e| bad(e.to_string())))
+            .collect::<Result<Vec<_>, _>>()?;
+        let doc_types = list(&self.doc_type)
+            .map(|t| DocType::from_name(t).map_err(|e| bad(e.to_string())))
+            .collect::<Result<Vec<_>, _>>()?;
+        let date = |key: &str, value: &Option<String>| -> Result<DateRange, AppError> {
+            match non_empty(value) {
+                None => Ok(DateRange::default()),
+                Some(v) => period(v).map_err(|e| bad(format!("{key}: {e}"))),
+            }
+        };
+        let dates = DateRange {
+            from: date("from", &self.from)?.from,
+            to: date("to", &self.to)?.to,
+        };
+        let limit = self.limit.unwrap_or(default_limit);
+        if limit == 0 {
+            return Err(bad("`limit` must be at least 1".into()));
+        }
+        Ok(SearchRequest {
+            q: self.q.clone(),
+            filters: Filters {
+                roles,
+                speakers: non_empty(&self.speaker)
+                    .map(str::to_string)
+                    .into_iter()
+                    .collect(),
+                cases: non_empty(&self.case)
+                    .map(str::to_string)
+                    .into_iter()
+                    .collect(),
+                doc_types,
+                dates,
+            },
+            limit,
+            offset: self.offset.unwrap_or(0),
+        })
+    }
+
+    /// `path?…` with these parameters, encoded (empty ones left out).
+    pub fn link(&self, path: &str) -> String {
+        match serde_html_form::to_string(self) {
+            Ok(query) if !query.is_empty() => format!("{path}?{query}"),
+            _ => path.to_string(),
+        }
+    }
+
+    /// These parameters with `f` applied, for a link that changes one thing.
+    pub fn with(&self, f: impl FnOnce(&mut SearchParams)) -> SearchParams {
+        let mut params = self.clone();
+        f(&mut params);
+        params
+    }
+}

@@ -1,0 +1,38 @@
+//! Where a passage lives on the web: its permalink path (`/p/{id}`), and the
+//! public address that makes it absolute in citations. The router's routes
+//! and these paths are defined together in this crate.
+
+/// The public address used in citations unless configured.
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
+
+/// The path of a passage's permalink page.
+pub fn permalink_path(id: &str) -> String {
+    format!("/p/{id}")
+}
+
+/// The path of a document's page.
+pub fn document_path(doc_id: &str) -> String {
+    format!("/d/{doc_id}")
+}
+
+/// The address the server is reached at, without a trailing `/`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicUrl(String);
+
+impl PublicUrl {
+    /// The public address `url` (a trailing `/` is dropped).
+    pub fn new(url: &str) -> Self {
+        PublicUrl(url.trim_end_matches('/').to_string())
+    }
+
+    /// The absolute permalink of passage `id`.
+    pub fn permalink(&self, id: &str) -> String {
+        format!("{}{}", self.0, permalink_path(id))
+    }
+}
+
+impl Default for PublicUrl {
+    fn default() -> Self {
+        PublicUrl::new(DEFAULT_PUBLIC_URL)
+    }
+}

@@ -1,0 +1,177 @@
+//! Incremental indexing attributes exactly what a rebuild would: a news
+//! report takes roles from the roster of its case's hearing, whether the
+//! report, the hearing, or neither was re-read this run. `check` (the
+//! pipeline without the index) agrees with both.
+
+use crate::util::TempIndex;
+use risalah_engine::model::Attribution;
+use risalah_engine::pipeline;
+use std::collections::BTreeMap;
+
+const CASE: &str = "077/VII/KI-CONTOH-PS/2099";
+
+fn hearing(roster: &str) -> String {
+    format!(
+        "---\nid: sintetis-inkremental-sidang\ntype: transcript\ntitle: Sidang sintetis inkremental\ncommission: Komisi Informasi Provinsi Contoh\ncase: {CASE}\ndate: 2099-07-01\nroster:\n{roster}---\nKETUA MAJELIS: Sidang dibuka.\n"
+    )
+}
+
+fn report(paragraphs: &str) -> String {
+    format!(
+        "---\nid: sintetis-inkremental-berita\ntype: news\ntitle: Berita sintetis inkremental\npublisher: Warta Contoh\ndate: 2099-07-02\ncase: {CASE}\n---\n{paragraphs}"
+    )
+}
+
+const FIRST_REPORT: &str =
+    "\"Dokumen itu sedang kami susun,\" kata Yudi Rekaan.\n\"Kami minta salinannya,\" ujar Sari Fiktif.\n";
+const ROSTER: &str =
+    "- Yudi Rekaan | termohon | PPID Dinas Rekaan\n- Sari Fiktif | pemohon | Pemohon\n";
+
+/// Every passage's attributions, by passage id, as the index holds them.
+fn indexed(t: &TempIndex) -> BTreeMap<String, Vec<Attribution>> {
+    let service = t.service();
+    let mut out = BTreeMap::new();
+    for id in ["sintetis-inkremental-berita", "sintetis-inkremental-sidang"] {
+        if let Some(doc) = service.document(id).unwrap() {
+            for p in doc.passages {
+                out.insert(p.id, p.passage.attributions);
+            }
+        }
+    }
+    out
+}
+
+/// The same, as `check` reads the corpus.
+fn checked(t: &TempIndex) -> BTreeMap<String, Vec<Attribution>> {
+    let report = pipeline::read_corpus(&t.corpus()).unwrap();
+    report
+        .files
+        .iter()
+        .flat_map(|f| &f.documents)
+        .flat_map(|d| {
+            d.passages
+                .iter()
+                .map(|p| (d.passage_id(p.position), p.attributions.clone()))
+        })
+        .collect()
+}
+
+/// The roles of the report's attributions, in order.
+fn roles(attributions: &BTreeMap<String, Vec<Attribution>>) -> Vec<(String, Option<String>)> {
+    attributions
+        .iter()
+        .filter(|(id, _)| id.starts_with("sintetis-inkremental-berita/"))
+        .flat_map(|(_, a)| a.iter())
+        .map(|a| {
+            (
+                a.speaker.clone().unwrap_or_default(),
+                a.role.map(|r| r.as_str().to_string()),
+            )
+        })
+        .collect()
+}
+
+/// Asserts that the incremental index equals a rebuild of the same corpus
+/// and what `check` reads; returns the attributions.
+fn assert_as_rebuilt(t: &TempIndex) -> BTreeMap<String, Vec<Attribution>> {
+    let incremental = indexed(t);
+    assert_eq!(incremental, checked(t), "check and index disagree");
+    let rebuilt = TempIndex::empty();
+    for entry in std::fs::read_dir(t.corpus()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, rebuilt.corpus().join(path.file_name().unwrap())).unwrap();
+    }
+    rebuilt.build_with(true);
+    assert_eq!(
+        incremental,
+        indexed(&rebuilt),
+        "incremental and rebuilt disagree"
+    );
+    incremental
+}
+
+#[test]
+fn a_changed_report_keeps_the_roles_of_its_unchanged_hearing() {
+    let t = TempIndex::empty();
+    t.write("sidang.txt", &hearing(ROSTER));
+    t.write("berita.txt", &report(FIRST_REPORT));
+    t.build();
+    assert_eq!(
+        roles(&assert_as_rebuilt(&t)),
+        [
+            ("Yudi Rekaan".into(), Some("termohon".into())),
+            ("Sari Fiktif".into(), Some("pemohon".into()))
+        ]
+    );
+
+    // The report changes; the hearing is not re-read.
+    t.write(
+        "berita.txt",
+        &report(&format!(
+            "{FIRST_REPORT}\"Salinan diserahkan pekan depan,\" tegas Yudi Rekaan.\n"
+        )),
+    );
+    let run = t.build();
+    assert_eq!((run.files_read, run.files_unchanged), (1, 1));
+    let after = assert_as_rebuilt(&t);
+    assert_eq!(
+        roles(&after).last(),
+        Some(&("Yudi Rekaan".to_string(), Some("termohon".to_string()))),
+        "the new quote takes the role the hearing's roster gives"
+    );
+}
+
+#[test]
+fn a_changed_roster_reattributes_the_unchanged_report() {
+    let t = TempIndex::empty();
+    t.write("sidang.txt", &hearing(ROSTER));
+    t.write("berita.txt", &report(FIRST_REPORT));
+    t.build();
+
+    // The hearing's roster is corrected: Sari Fiktif is the panel's clerk.
+    t.write(
+        "sidang.txt",
+        &hearing("- Yudi Rekaan | termohon | PPID Dinas Rekaan\n- Sari Fiktif | panitera | Panitera Pengganti\n"),
+    );
+    let run = t.build();
+    assert_eq!(run.files_reattributed, 1, "the report is attributed again");
+    assert_eq!(
+        roles(&assert_as_rebuilt(&t)),
+        [
+            ("Yudi Rekaan".into(), Some("termohon".into())),
+            ("Sari Fiktif".into(), Some("panitera".into()))
+        ]
+    );
+
+    // Nothing changed: nothing is read again.
+    let quiet = t.build();
+    assert_eq!((quiet.files_read, quiet.committed), (0, false));
+}
+
+#[test]
+fn a_hearing_added_or_removed_later_changes_the_report_it_links_to() {
+    let t = TempIndex::empty();
+    t.write("berita.txt", &report(FIRST_REPORT));
+    t.build();
+    assert_eq!(
+        roles(&assert_as_rebuilt(&t)),
+        [("Yudi Rekaan".into(), None), ("Sari Fiktif".into(), None)],
+        "the report alone gives no role"
+    );
+    t.write("sidang.txt", &hearing(ROSTER));
+    assert_eq!(t.build().files_reattributed, 1);
+    assert_eq!(
+        roles(&assert_as_rebuilt(&t)),
+        [
+            ("Yudi Rekaan".into(), Some("termohon".into())),
+            ("Sari Fiktif".into(), Some("pemohon".into()))
+        ]
+    );
+    std::fs::remove_file(t.corpus().join("sidang.txt")).unwrap();
+    let run = t.build();
+    assert_eq!((run.files_removed, run.files_reattributed), (1, 1));
+    assert_eq!(
+        roles(&assert_as_rebuilt(&t)),
+        [("Yudi Rekaan".into(), None), ("Sari Fiktif".into(), None)]
+    );
+}

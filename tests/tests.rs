@@ -1,0 +1,16 @@
+//! The integration tests, as one test binary (fewer binaries to link): the
+//! modules below each test one part of the contract against real builds of
+//! the index in temporary directories.
+
+mod util;
+
+mod analysis;
+mod attribution;
+mod browser;
+mod cli;
+mod corpus_formats;
+mod corpus_seeds;
+mod http;
+mod incremental;
+mod reliability;
+mod search;

@@ -1,0 +1,158 @@
+//! Shared test helpers: a corpus and its index in a temporary directory that
+//! live exactly as long as the test, the `risalah` binary, fixture paths.
+
+use risalah_engine::index::build::{self, BuildOptions, BuildReport, Silent};
+use risalah_engine::search::{Filters, SearchRequest, SearchResults, SearchService};
+use risalah_web::api::{HitJson, SearchJson};
+use risalah_web::permalink::PublicUrl;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The project's root directory.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture directory or file under `tests/fixtures`.
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(name)
+}
+
+/// Runs the `risalah` binary in the project root.
+pub fn risalah(args: &[&str]) -> Output {
+    risalah_in(root(), args)
+}
+
+/// Runs the `risalah` binary in `dir`.
+pub fn risalah_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_risalah"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run risalah")
+}
+
+/// Copies every file of fixture directory `name` into `to`.
+pub fn copy_fixture(name: &str, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(fixture(name)).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+}
+
+/// A corpus in a temporary directory and its index beside it.
+pub struct TempIndex {
+    dir: tempfile::TempDir,
+}
+
+impl TempIndex {
+    /// An empty corpus.
+    pub fn empty() -> TempIndex {
+        let t = TempIndex {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        std::fs::create_dir_all(t.corpus()).unwrap();
+        t
+    }
+
+    /// A corpus holding a copy of fixture directory `name`.
+    pub fn from_fixture(name: &str) -> TempIndex {
+        let t = TempIndex::empty();
+        copy_fixture(name, &t.corpus());
+        t
+    }
+
+    /// The search fixture, built, with nothing rejected.
+    pub fn built_search_fixture() -> TempIndex {
+        let t = TempIndex::from_fixture("search");
+        let report = t.build();
+        assert_eq!(report.rejected_files, 0, "{:?}", report.problems);
+        t
+    }
+
+    /// The bundled corpus, indexed into a temporary directory (the corpus
+    /// itself is read in place, never written).
+    pub fn bundled() -> (tempfile::TempDir, SearchService) {
+        let dir = tempfile::tempdir().unwrap();
+        build::build(
+            &BuildOptions {
+                corpus: root().join("corpus"),
+                index_dir: dir.path().to_path_buf(),
+                rebuild: false,
+            },
+            &Silent,
+        )
+        .unwrap();
+        let service = SearchService::open(dir.path()).unwrap();
+        (dir, service)
+    }
+
+    /// The corpus directory.
+    pub fn corpus(&self) -> PathBuf {
+        self.dir.path().join("corpus")
+    }
+
+    /// The index directory.
+    pub fn index_dir(&self) -> PathBuf {
+        self.dir.path().join("index")
+    }
+
+    /// Builds or updates the index.
+    pub fn build(&self) -> BuildReport {
+        self.build_with(false)
+    }
+
+    /// Builds the index, from scratch when `rebuild`.
+    pub fn build_with(&self, rebuild: bool) -> BuildReport {
+        build::build(
+            &BuildOptions {
+                corpus: self.corpus(),
+                index_dir: self.index_dir(),
+                rebuild,
+            },
+            &Silent,
+        )
+        .unwrap()
+    }
+
+    /// A search service over the index.
+    pub fn service(&self) -> SearchService {
+        SearchService::open(&self.index_dir()).unwrap()
+    }
+
+    /// Every hit of `q` (up to 100).
+    pub fn search(&self, q: &str) -> SearchResults {
+        self.search_with(q, Filters::default(), 100, 0)
+    }
+
+    /// A page of hits of `q` with `filters`.
+    pub fn search_with(
+        &self,
+        q: &str,
+        filters: Filters,
+        limit: usize,
+        offset: usize,
+    ) -> SearchResults {
+        self.service()
+            .search(&SearchRequest {
+                q: q.to_string(),
+                filters,
+                limit,
+                offset,
+            })
+            .unwrap()
+    }
+
+    /// The hits of `q` as the API shows them.
+    pub fn search_json(&self, q: &str) -> Vec<HitJson> {
+        SearchJson::new(&self.search(q), &PublicUrl::default()).hits
+    }
+
+    /// Writes `text` to corpus file `name`.
+    pub fn write(&self, name: &str, text: &str) {
+        std::fs::write(self.corpus().join(name), text).unwrap();
+    }
+}
