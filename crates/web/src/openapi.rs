@@ -18,7 +18,8 @@ use utoipa::OpenApi;
         crate::api::document,
         crate::export::export,
         crate::api::health
-    )
+    ),
+    components(schemas(crate::i18n::Lang, crate::params::ExportFormat))
 )]
 pub struct ApiDoc;
 
