@@ -10,6 +10,7 @@ mod browser;
 mod cli;
 mod corpus_formats;
 mod corpus_seeds;
+mod hardening;
 mod http;
 mod incremental;
 mod reliability;

@@ -22,18 +22,20 @@ pub struct Citations {
     pub csl_json: serde_json::Value,
 }
 
-/// The fields of a passage and its document a citation draws on.
+/// The fields of a passage and its document a citation draws on, each on
+/// one line: a line break or other control character in the corpus becomes
+/// a space, so no value can add a line (an RIS tag) to a record.
 struct Cited<'a> {
-    id: &'a str,
+    id: String,
     doc_type: DocType,
-    title: &'a str,
-    commission: Option<&'a str>,
-    case: Option<&'a str>,
-    parties: Option<&'a str>,
+    title: String,
+    commission: Option<String>,
+    case: Option<String>,
+    parties: Option<String>,
     date: Option<String>,
-    source_url: Option<&'a str>,
-    publisher: Option<&'a str>,
-    speaker: Option<&'a str>,
+    source_url: Option<String>,
+    publisher: Option<String>,
+    speaker: Option<String>,
     role: Option<Role>,
     passage: &'a StoredPassage,
 }
@@ -48,6 +50,25 @@ fn role_label(role: Role) -> &'static str {
     Lang::Id.role(role)
 }
 
+/// `text` with every control character (line breaks included) made a space.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// A corpus-supplied web address, when it is one (http or https only).
+fn web_address(url: &str) -> Option<String> {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then(|| one_line(url.trim()))
+}
+
 impl<'a> Citation<'a> {
     /// A citation of `passage` of `document`, whose permalink is under `public_url`.
     pub fn new(
@@ -55,22 +76,23 @@ impl<'a> Citation<'a> {
         passage: &'a StoredPassage,
         public_url: &PublicUrl,
     ) -> Self {
+        let line = |v: &Option<String>| v.as_deref().map(one_line);
         Citation {
             p: Cited {
-                id: &passage.id,
+                id: one_line(&passage.id),
                 doc_type: document.doc_type,
-                title: &document.title,
-                commission: document.commission.as_deref(),
-                case: document.case.as_deref(),
-                parties: document.parties.as_deref(),
+                title: one_line(&document.title),
+                commission: line(&document.commission),
+                case: line(&document.case),
+                parties: line(&document.parties),
                 date: document.date.map(|d| d.to_string()),
-                source_url: document.source_url.as_deref(),
-                publisher: document.publisher.as_deref(),
-                speaker: passage.passage.speaker.as_deref(),
+                source_url: document.source_url.as_deref().and_then(web_address),
+                publisher: line(&document.publisher),
+                speaker: line(&passage.passage.speaker),
                 role: passage.passage.role,
                 passage,
             },
-            permalink: public_url.permalink(&passage.id),
+            permalink: one_line(&public_url.permalink(&passage.id)),
         }
     }
 
@@ -90,7 +112,7 @@ impl<'a> Citation<'a> {
             // A report is cited as the report; whom it quotes follows the citation.
             return None;
         }
-        match (p.speaker, p.role) {
+        match (&p.speaker, p.role) {
             (Some(name), Some(role)) => {
                 Some(format!("{name} ({})", role_label(role).to_lowercase()))
             }
@@ -103,17 +125,17 @@ impl<'a> Citation<'a> {
         let p = &self.p;
         let mut parts: Vec<String> = Vec::new();
         let org = match p.doc_type {
-            DocType::News => p.publisher,
-            _ => p.commission,
+            DocType::News => &p.publisher,
+            _ => &p.commission,
         };
         if let Some(org) = org {
-            parts.push(org.to_string());
+            parts.push(org.clone());
         }
-        if let Some(case) = p.case {
+        if let Some(case) = &p.case {
             parts.push(format!("perkara {case}"));
         }
-        if let Some(parties) = p.parties {
-            parts.push(parties.to_string());
+        if let Some(parties) = &p.parties {
+            parts.push(parties.clone());
         }
         if let Some(date) = &p.date {
             parts.push(date.clone());
@@ -137,7 +159,7 @@ impl<'a> Citation<'a> {
             out.push_str(&place);
         }
         out.push_str(&format!(". Passage {}. {}", p.id, self.permalink));
-        if let Some(url) = p.source_url {
+        if let Some(url) = &p.source_url {
             out.push_str(&format!(" (source: {url})"));
         }
         let quoted: Vec<String> = p
@@ -147,7 +169,7 @@ impl<'a> Citation<'a> {
             .iter()
             .filter(|a| a.mode == AttributionMode::Quote)
             .filter_map(|a| {
-                let who = a.who()?;
+                let who = one_line(a.who()?);
                 Some(match a.role {
                     Some(role) => format!("{who} ({})", role_label(role).to_lowercase()),
                     None => who.to_string(),
@@ -168,13 +190,13 @@ impl<'a> Citation<'a> {
             p.id.chars()
                 .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
                 .collect();
-        let mut fields = vec![("title", bibtex_escape(p.title))];
-        if let Some(speaker) = p.speaker {
+        let mut fields = vec![("title", bibtex_escape(&p.title))];
+        if let Some(speaker) = &p.speaker {
             fields.push(("author", format!("{{{}}}", bibtex_escape(speaker))));
         }
         let org = match p.doc_type {
-            DocType::News => p.publisher,
-            _ => p.commission,
+            DocType::News => &p.publisher,
+            _ => &p.commission,
         };
         if let Some(org) = org {
             fields.push(("organization", bibtex_escape(org)));
@@ -184,16 +206,16 @@ impl<'a> Citation<'a> {
             fields.push(("year", date.chars().take(4).collect()));
         }
         let mut note = format!("Passage {}", p.id);
-        if let Some(case) = p.case {
+        if let Some(case) = &p.case {
             note.push_str(&format!("; perkara {case}"));
         }
         if let Some(role) = p.role {
             note.push_str(&format!("; {}", role.as_str()));
         }
         fields.push(("note", bibtex_escape(&note)));
-        fields.push(("url", self.permalink.clone()));
-        if let Some(url) = p.source_url {
-            fields.push(("howpublished", format!("\\url{{{url}}}")));
+        fields.push(("url", bibtex_url(&self.permalink)));
+        if let Some(url) = &p.source_url {
+            fields.push(("howpublished", format!("\\url{{{}}}", bibtex_url(url))));
         }
         let body: Vec<String> = fields
             .into_iter()
@@ -211,10 +233,10 @@ impl<'a> Citation<'a> {
             "HEAR"
         };
         let mut lines = vec![format!("TY  - {kind}"), format!("TI  - {}", p.title)];
-        if let Some(speaker) = p.speaker {
+        if let Some(speaker) = &p.speaker {
             lines.push(format!("AU  - {speaker}"));
         }
-        if let Some(publisher) = p.publisher.or(p.commission) {
+        if let Some(publisher) = p.publisher.as_ref().or(p.commission.as_ref()) {
             lines.push(format!("PB  - {publisher}"));
         }
         if let Some(date) = &p.date {
@@ -224,7 +246,7 @@ impl<'a> Citation<'a> {
                 date.chars().take(4).collect::<String>()
             ));
         }
-        if let Some(case) = p.case {
+        if let Some(case) = &p.case {
             lines.push(format!("M1  - {case}"));
         }
         lines.push(format!("N1  - Passage {}", p.id));
@@ -243,13 +265,13 @@ impl<'a> Citation<'a> {
             "URL": self.permalink,
             "note": format!("Passage {}", p.id),
         });
-        if let Some(speaker) = p.speaker {
+        if let Some(speaker) = &p.speaker {
             item["author"] = json!([{ "literal": speaker }]);
         }
-        if let Some(publisher) = p.publisher.or(p.commission) {
+        if let Some(publisher) = p.publisher.as_ref().or(p.commission.as_ref()) {
             item["publisher"] = json!(publisher);
         }
-        if let Some(case) = p.case {
+        if let Some(case) = &p.case {
             item["number"] = json!(case);
         }
         if let Some(date) = &p.date {
@@ -260,14 +282,36 @@ impl<'a> Citation<'a> {
     }
 }
 
+/// Text inside a braced BibTeX field: LaTeX's special characters are
+/// escaped, and braces and backslashes become commands whose own braces
+/// balance (BibTeX counts every brace, escaped or not), so no text can close
+/// the field or start another entry.
 fn bibtex_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '{' | '}' | '%' | '&' | '$' | '#' | '_' => {
+            '{' => out.push_str("\\textbraceleft{}"),
+            '}' => out.push_str("\\textbraceright{}"),
+            '\\' => out.push_str("\\textbackslash{}"),
+            '~' => out.push_str("\\textasciitilde{}"),
+            '^' => out.push_str("\\textasciicircum{}"),
+            '%' | '&' | '$' | '#' | '_' => {
                 out.push('\\');
                 out.push(c);
             }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A web address inside a BibTeX field: the characters that would end the
+/// field or the entry (`{`, `}`, `\\`, `"`) and any space are percent-encoded.
+fn bibtex_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '{' | '}' | '\\' | '"' | ' ' => out.push_str(&format!("%{:02X}", u32::from(c))),
             _ => out.push(c),
         }
     }

@@ -17,6 +17,18 @@ pub enum AppError {
     /// No such passage or document (404).
     #[error("{0}")]
     NotFound(String),
+    /// A method other than GET (405).
+    #[error("method {0} is not allowed; the server is read-only (GET)")]
+    MethodNotAllowed(String),
+    /// The request's address is too long (414).
+    #[error("the address is longer than {} bytes", crate::MAX_URI_BYTES)]
+    UriTooLong,
+    /// The request's headers are too large (431).
+    #[error(
+        "the request headers are larger than {} bytes",
+        crate::MAX_HEADER_BYTES
+    )]
+    HeadersTooLarge,
     /// Every search slot stayed busy for too long (503).
     #[error("the server is busy; try again in a moment")]
     Busy,
@@ -31,6 +43,9 @@ impl AppError {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
+            AppError::UriTooLong => StatusCode::URI_TOO_LONG,
+            AppError::HeadersTooLarge => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -49,6 +64,9 @@ impl AppError {
         match self {
             AppError::BadRequest(_) => "bad_request",
             AppError::NotFound(_) => "not_found",
+            AppError::MethodNotAllowed(_) => "method_not_allowed",
+            AppError::UriTooLong => "uri_too_long",
+            AppError::HeadersTooLarge => "headers_too_large",
             AppError::Busy => "busy",
             AppError::Internal(_) => "internal",
         }
@@ -74,22 +92,33 @@ pub struct ErrorJson {
 /// The code and message of an API error.
 #[derive(Serialize, ToSchema)]
 pub struct ErrorDetail {
-    /// A short machine-readable code: `bad_request`, `not_found`, `busy`, `internal`.
+    /// A short machine-readable code: `bad_request`, `not_found`,
+    /// `method_not_allowed`, `uri_too_long`, `headers_too_large`, `busy`, `internal`.
     pub code: &'static str,
     /// A message for a person.
     pub message: String,
 }
 
-impl IntoResponse for AppError {
-    /// `{"error": {"code": "...", "message": "..."}}` with the status.
-    fn into_response(self) -> Response {
-        let status = self.status();
-        let body = ErrorJson {
+impl AppError {
+    /// The JSON body of the error.
+    pub fn json(&self) -> ErrorJson {
+        ErrorJson {
             error: ErrorDetail {
                 code: self.code(),
                 message: self.public_message(),
             },
-        };
-        (status, Json(body)).into_response()
+        }
+    }
+
+    /// The JSON body of the error, as text.
+    pub fn json_body(&self) -> String {
+        serde_json::to_string(&self.json()).unwrap_or_default()
+    }
+}
+
+impl IntoResponse for AppError {
+    /// `{"error": {"code": "...", "message": "..."}}` with the status.
+    fn into_response(self) -> Response {
+        (self.status(), Json(self.json())).into_response()
     }
 }

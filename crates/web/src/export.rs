@@ -13,12 +13,25 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use risalah_engine::index::document::StoredPassage;
 use risalah_engine::model::DocumentMeta;
+use risalah_engine::search::service::ExportCursor;
 use serde::Serialize;
-use tokio_stream::wrappers::ReceiverStream;
-use tokio_stream::StreamExt;
+use std::borrow::Cow;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::Duration;
+use tokio::sync::OwnedSemaphorePermit;
+use tokio_stream::Stream;
 
 /// The most rows one export holds.
 pub const EXPORT_CAP: usize = 10_000;
+/// Rows found and encoded under one search slot.
+pub const EXPORT_BATCH: usize = 200;
+/// Batches encoded ahead of the client.
+const EXPORT_BUFFER: usize = 2;
+/// How long an export waits for a client that reads nothing.
+pub const EXPORT_STALL: Duration = Duration::from_secs(30);
 
 /// One exported row.
 #[derive(Serialize)]
@@ -26,36 +39,61 @@ struct Row<'a> {
     id: &'a str,
     doc_id: &'a str,
     doc_type: &'a str,
-    title: &'a str,
-    commission: &'a str,
-    case: &'a str,
+    title: Cow<'a, str>,
+    commission: Cow<'a, str>,
+    case: Cow<'a, str>,
     date: String,
-    speaker: &'a str,
+    speaker: Cow<'a, str>,
     role: &'a str,
     position: u32,
-    text: &'a str,
+    text: Cow<'a, str>,
     url: String,
-    source_url: &'a str,
+    source_url: Cow<'a, str>,
 }
 
 impl<'a> Row<'a> {
     fn of(d: &'a DocumentMeta, p: &'a StoredPassage) -> Self {
-        let s = |v: &'a Option<String>| v.as_deref().unwrap_or("");
+        let s = |v: &'a Option<String>| Cow::Borrowed(v.as_deref().unwrap_or(""));
         Row {
             id: &p.id,
             doc_id: &p.doc_id,
             doc_type: d.doc_type.as_str(),
-            title: &d.title,
+            title: Cow::Borrowed(&d.title),
             commission: s(&d.commission),
             case: s(&d.case),
             date: d.date.map(|d| d.to_string()).unwrap_or_default(),
             speaker: s(&p.passage.speaker),
             role: p.passage.role.map_or("", |r| r.as_str()),
             position: p.passage.position,
-            text: &p.passage.text,
+            text: Cow::Borrowed(&p.passage.text),
             url: permalink_path(&p.id),
             source_url: s(&d.source_url),
         }
+    }
+
+    /// The row with every corpus-supplied cell made safe to open in a
+    /// spreadsheet ([`spreadsheet_safe`]).
+    fn spreadsheet_safe(self) -> Self {
+        Row {
+            title: spreadsheet_safe(self.title),
+            commission: spreadsheet_safe(self.commission),
+            case: spreadsheet_safe(self.case),
+            speaker: spreadsheet_safe(self.speaker),
+            text: spreadsheet_safe(self.text),
+            source_url: spreadsheet_safe(self.source_url),
+            ..self
+        }
+    }
+}
+
+/// A cell that a spreadsheet would read as a formula (it starts with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, as OWASP
+/// advises against CSV injection; the text is otherwise unchanged.
+pub fn spreadsheet_safe(cell: Cow<'_, str>) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        cell
     }
 }
 
@@ -71,7 +109,7 @@ fn encode(format: ExportFormat, d: &DocumentMeta, p: &StoredPassage, header_row:
             let mut writer = csv::WriterBuilder::new()
                 .has_headers(header_row)
                 .from_writer(Vec::new());
-            let _ = writer.serialize(&row);
+            let _ = writer.serialize(row.spreadsheet_safe());
             writer.into_inner().unwrap_or_default()
         }
     }
@@ -112,39 +150,30 @@ pub async fn export(
         )));
     }
     let cap = request.limit;
-    let (total_tx, total_rx) = tokio::sync::oneshot::channel::<Result<usize, AppError>>();
-    let (rows_tx, rows_rx) = tokio::sync::mpsc::channel::<Bytes>(64);
-    state
-        .spawn(move |service| {
-            let mut total_tx = Some(total_tx);
-            let mut first = true;
-            let result = service.export(
-                &request,
-                cap,
-                &mut |total| {
-                    if let Some(tx) = total_tx.take() {
-                        let _ = tx.send(Ok(total));
-                    }
-                },
-                &mut |document, passage| {
-                    let bytes = encode(format, document, passage, first);
-                    first = false;
-                    rows_tx.blocking_send(Bytes::from(bytes)).is_ok()
-                },
-            );
-            if let (Err(e), Some(tx)) = (result, total_tx.take()) {
-                let _ = tx.send(Err(e.into()));
-            }
-        })
+    let slot = state.export_slot().await?;
+    let cursor = state
+        .run(move |s| s.export(&request, cap).map_err(AppError::from))
         .await?;
-    let total = total_rx
-        .await
-        .map_err(|_| AppError::Internal(anyhow::anyhow!("export task ended early")))??;
+    let total = cursor.total;
+    let (tx, rx) = tokio::sync::mpsc::channel(EXPORT_BUFFER);
+    let complete = Arc::new(AtomicBool::new(false));
+    tokio::spawn(produce(
+        state,
+        cursor,
+        format,
+        tx,
+        Arc::clone(&complete),
+        slot,
+    ));
     let (content_type, extension) = match format {
         ExportFormat::Csv => ("text/csv; charset=utf-8", "csv"),
         ExportFormat::Jsonl => ("application/jsonl; charset=utf-8", "jsonl"),
     };
-    let body = Body::from_stream(ReceiverStream::new(rows_rx).map(Ok::<_, std::io::Error>));
+    let body = Body::from_stream(ExportBody {
+        rows: rx,
+        complete,
+        ended: false,
+    });
     Ok((
         [
             (header::CONTENT_TYPE, content_type.to_string()),
@@ -164,4 +193,84 @@ pub async fn export(
         body,
     )
         .into_response())
+}
+
+/// Streams the rows of `cursor` to `tx`, a batch at a time. A batch is
+/// found and encoded under a search slot; the slot is given back before the
+/// batch is sent, so a client that does not read holds no search slot. A
+/// client that reads nothing for [`EXPORT_STALL`] loses the export.
+async fn produce(
+    state: AppState,
+    cursor: ExportCursor,
+    format: ExportFormat,
+    tx: tokio::sync::mpsc::Sender<Bytes>,
+    complete: Arc<AtomicBool>,
+    _slot: OwnedSemaphorePermit,
+) {
+    let mut cursor = cursor;
+    let mut first = true;
+    loop {
+        let batch = state
+            .run(move |s| {
+                let rows = s.export_rows(&mut cursor, EXPORT_BATCH)?;
+                let mut bytes = Vec::new();
+                for (i, (document, passage)) in rows.iter().enumerate() {
+                    bytes.extend(encode(format, document, passage, first && i == 0));
+                }
+                Ok((cursor, bytes))
+            })
+            .await;
+        let (next, bytes) = match batch {
+            Ok(batch) => batch,
+            Err(e) => {
+                tracing::warn!("export stopped: {e}");
+                return;
+            }
+        };
+        if bytes.is_empty() {
+            complete.store(true, Ordering::Release);
+            return;
+        }
+        first = false;
+        cursor = next;
+        match tokio::time::timeout(EXPORT_STALL, tx.send(Bytes::from(bytes))).await {
+            Ok(Ok(())) => {}
+            Ok(Err(_)) => return, // the client went away
+            Err(_) => {
+                tracing::warn!("export stopped: the client read nothing for {EXPORT_STALL:?}");
+                return;
+            }
+        }
+    }
+}
+
+/// The body of an export: the rows as they come, and an error at the end
+/// when the export stopped before its last row, so a cut export never
+/// looks whole to the client.
+struct ExportBody {
+    rows: tokio::sync::mpsc::Receiver<Bytes>,
+    complete: Arc<AtomicBool>,
+    ended: bool,
+}
+
+impl Stream for ExportBody {
+    type Item = Result<Bytes, std::io::Error>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        if self.ended {
+            return Poll::Ready(None);
+        }
+        match self.rows.poll_recv(cx) {
+            Poll::Ready(Some(bytes)) => Poll::Ready(Some(Ok(bytes))),
+            Poll::Ready(None) => {
+                self.ended = true;
+                if self.complete.load(Ordering::Acquire) {
+                    Poll::Ready(None)
+                } else {
+                    Poll::Ready(Some(Err(std::io::Error::other("the export stopped early"))))
+                }
+            }
+            Poll::Pending => Poll::Pending,
+        }
+    }
 }

@@ -1,5 +1,5 @@
 //! The web app and JSON API on axum: routes, shared state, security headers,
-//! timeouts and graceful shutdown. Search is CPU work, so every engine call
+//! request limits; the server loop with its timeouts is in [`server`]. Search is CPU work, so every engine call
 //! runs in `spawn_blocking`, bounded by a semaphore sized to the cores.
 //! The server is read-only: nothing here writes the index.
 
@@ -13,9 +13,13 @@ pub mod openapi;
 pub mod pages;
 pub mod params;
 pub mod permalink;
+pub mod server;
 pub mod snippet;
 
-use axum::http::{header, HeaderName, HeaderValue, StatusCode};
+use axum::extract::Request;
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, Uri};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use error::AppError;
@@ -25,7 +29,6 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -35,6 +38,10 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 pub const QUEUE_TIMEOUT: Duration = Duration::from_secs(5);
 /// The largest request body accepted (the API takes none).
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
+/// The longest request address accepted (a query is at most 1,000 characters).
+pub const MAX_URI_BYTES: usize = 8 * 1024;
+/// The most bytes of request headers accepted.
+pub const MAX_HEADER_BYTES: usize = 16 * 1024;
 
 /// The Content-Security-Policy of every response: own scripts and styles only.
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
@@ -44,16 +51,20 @@ pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; 
 pub struct AppState {
     service: Arc<SearchService>,
     permits: Arc<Semaphore>,
+    exports: Arc<Semaphore>,
     public_url: PublicUrl,
 }
 
 impl AppState {
     /// State over `service`, running at most `concurrency` engine calls at
-    /// once; citations make permalinks absolute with `public_url`.
+    /// once and streaming at most twice as many exports; citations make
+    /// permalinks absolute with `public_url`.
     pub fn new(service: SearchService, concurrency: usize, public_url: PublicUrl) -> Self {
+        let concurrency = concurrency.max(1);
         AppState {
             service: Arc::new(service),
-            permits: Arc::new(Semaphore::new(concurrency.max(1))),
+            permits: Arc::new(Semaphore::new(concurrency)),
+            exports: Arc::new(Semaphore::new(concurrency * 2)),
             public_url,
         }
     }
@@ -91,23 +102,89 @@ impl AppState {
         .map_err(|e| AppError::Internal(anyhow::anyhow!("search task failed: {e}")))?
     }
 
-    /// Starts `f` on the blocking pool once a slot is free, without waiting for
-    /// it to finish (for streamed exports); the slot is held until `f` returns.
-    pub async fn spawn<F>(&self, f: F) -> Result<(), AppError>
-    where
-        F: FnOnce(&SearchService) + Send + 'static,
-    {
-        let permit = self.permit().await?;
-        let service = Arc::clone(&self.service);
-        tokio::task::spawn_blocking(move || {
-            let _permit = permit;
-            f(&service);
-        });
-        Ok(())
+    /// A slot for one streamed export, or 503 when every slot stays taken
+    /// for [`QUEUE_TIMEOUT`]. Exports hold a slot while they stream, never a
+    /// search slot while they wait for the client.
+    pub async fn export_slot(&self) -> Result<OwnedSemaphorePermit, AppError> {
+        tokio::time::timeout(QUEUE_TIMEOUT, Arc::clone(&self.exports).acquire_owned())
+            .await
+            .map_err(|_| AppError::Busy)?
+            .map_err(|_| AppError::Busy)
     }
 }
 
-/// The whole application: pages, API, assets, with its middleware.
+/// The headers every response carries, whoever answers it.
+pub const SECURITY_HEADERS: [(&str, &str); 5] = [
+    ("content-security-policy", CSP),
+    ("x-content-type-options", "nosniff"),
+    ("x-frame-options", "DENY"),
+    ("referrer-policy", "same-origin"),
+    ("cross-origin-resource-policy", "same-origin"),
+];
+
+/// [`SECURITY_HEADERS`] as raw HTTP header lines, for answers written
+/// before any request is read (a connection over the cap).
+pub(crate) fn security_headers_text() -> String {
+    SECURITY_HEADERS
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect()
+}
+
+async fn add_security_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    for (name, value) in SECURITY_HEADERS {
+        headers.insert(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        );
+    }
+    response
+}
+
+/// Refuses a request whose address or headers are too long, with a 414 or
+/// 431 that carries the same headers as every other answer.
+async fn limit_head(request: Request, next: Next) -> Response {
+    if request.uri().to_string().len() > MAX_URI_BYTES {
+        return AppError::UriTooLong.into_response();
+    }
+    let header_bytes: usize = request
+        .headers()
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len() + 4)
+        .sum();
+    if header_bytes > MAX_HEADER_BYTES {
+        return AppError::HeadersTooLarge.into_response();
+    }
+    next.run(request).await
+}
+
+/// Whether `path` belongs to the JSON side (whose errors are JSON).
+fn is_api(path: &str) -> bool {
+    path.starts_with("/api/") || path == "/api" || path == "/openapi.json" || path == "/healthz"
+}
+
+/// The fallback for unknown paths: a JSON 404 under `/api/`, else a page.
+async fn not_found(uri: Uri) -> Response {
+    if is_api(uri.path()) {
+        AppError::NotFound(format!("no route `{}`", uri.path())).into_response()
+    } else {
+        pages::not_found(uri).await.into_response()
+    }
+}
+
+/// A method other than GET on a known path: 405, JSON or a page.
+async fn method_not_allowed(method: Method, uri: Uri) -> Response {
+    let error = AppError::MethodNotAllowed(method.to_string());
+    if is_api(uri.path()) {
+        error.into_response()
+    } else {
+        pages::PageError::new(params::sniff_lang(uri.query()), uri.path(), error).into_response()
+    }
+}
+
+/// The whole application: pages, API, assets, with its middleware. The
+/// security headers are the outermost layer, so every answer carries them.
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(pages::search))
@@ -121,71 +198,31 @@ pub fn router(state: AppState) -> Router {
         .route("/api/export", get(export::export))
         .route("/openapi.json", get(openapi::serve))
         .route("/healthz", get(api::health))
-        .fallback(pages::not_found)
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(CSP),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("DENY"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("same-origin"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            HeaderName::from_static("cross-origin-resource-policy"),
-            HeaderValue::from_static("same-origin"),
-        ))
+        .layer(middleware::from_fn(limit_head))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
+        .layer(middleware::map_response(add_security_headers))
         .layer(TraceLayer::new_for_http())
 }
 
-/// Serves `state` on `addr` until Ctrl-C or SIGTERM, finishing requests in flight.
+/// Serves `state` on `addr` with the default limits until Ctrl-C or
+/// SIGTERM, finishing requests in flight.
 pub async fn serve(addr: std::net::SocketAddr, state: AppState) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
-    let local = listener.local_addr()?;
-    tracing::info!(
-        "serving http://{local} ({} passages); stop with Ctrl-C",
-        state.service().passage_count()
+    eprintln!(
+        "risalah: serving {} passages on http://{} — stop with Ctrl-C",
+        state.service().passage_count(),
+        listener.local_addr()?
     );
-    eprintln!("risalah: serving http://{local} — stop with Ctrl-C");
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let config = server::ServeConfig::default();
+    server::serve_with(listener, router(state), config, server::shutdown_signal()).await?;
     Ok(())
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
-    tracing::info!("shutting down");
 }

@@ -187,6 +187,7 @@ fn validate(
     if !ok {
         return None;
     }
+    warn_control_characters(&line, line_no, diag);
     let speaker_name = line
         .speaker
         .map(|s| s.trim().to_string())
@@ -232,6 +233,36 @@ fn validate(
         attributions: Vec::new(),
     };
     Some((meta, passage, speaker))
+}
+
+/// Warns about control characters (other than tab) in the fields of a
+/// line: a JSON string may carry them escaped (`\n`, `\u0007`). They are
+/// kept as published; citations and exports replace them.
+fn warn_control_characters(line: &Line, line_no: u32, diag: &mut Diagnostics) {
+    let fields = [
+        ("text", Some(&line.text)),
+        ("title", line.title.as_ref()),
+        ("commission", line.commission.as_ref()),
+        ("case", line.case.as_ref()),
+        ("parties", line.parties.as_ref()),
+        ("agenda", line.agenda.as_ref()),
+        ("source_url", line.source_url.as_ref()),
+        ("publisher", line.publisher.as_ref()),
+        ("note", line.note.as_ref()),
+        ("speaker", line.speaker.as_ref()),
+        ("speaker_title", line.speaker_title.as_ref()),
+    ];
+    for (field, value) in fields {
+        if let Some(c) = value.and_then(|v| v.chars().find(|c| c.is_control() && *c != '\t')) {
+            diag.warning(
+                line_no,
+                format!(
+                    "control character U+{:04X} in `{field}`; kept as published, but it may not display",
+                    u32::from(c)
+                ),
+            );
+        }
+    }
 }
 
 fn warn_on_conflict(

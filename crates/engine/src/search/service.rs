@@ -132,6 +132,16 @@ impl From<tantivy::TantivyError> for SearchError {
     }
 }
 
+/// An export in progress: the ranked hits of one search, on the searcher
+/// that found them, taken a batch at a time ([`SearchService::export_rows`]).
+pub struct ExportCursor {
+    searcher: Searcher,
+    addresses: std::vec::IntoIter<DocAddress>,
+    /// Every passage that matches, exported or not.
+    pub total: usize,
+    loaded: HashMap<String, Arc<DocumentMeta>>,
+}
+
 /// Searches one index.
 pub struct SearchService {
     handle: IndexHandle,
@@ -265,16 +275,11 @@ impl SearchService {
         })
     }
 
-    /// Runs a search for export: `begin` receives the total, then `row` each
-    /// passage with its document in rank order, up to `cap`, until it
-    /// returns false. No snippets or context are built.
-    pub fn export(
-        &self,
-        request: &SearchRequest,
-        cap: usize,
-        begin: &mut dyn FnMut(usize),
-        row: &mut dyn FnMut(&DocumentMeta, &StoredPassage) -> bool,
-    ) -> Result<(), SearchError> {
+    /// Starts an export: runs the search for up to `cap` hits, in rank
+    /// order, and returns a cursor over them. The cursor holds its own
+    /// searcher, so every row comes from the same commit however slowly the
+    /// rows are taken; no snippets or context are built.
+    pub fn export(&self, request: &SearchRequest, cap: usize) -> Result<ExportCursor, SearchError> {
         let parsed = query::parse(&request.q)?;
         let searcher = self.reader.searcher();
         let planned = plan(&parsed, &request.filters, &self.handle.fields, &searcher)?;
@@ -292,16 +297,34 @@ impl SearchService {
             )?;
             (hits.into_iter().map(|(_, a)| a).collect(), total)
         };
-        begin(total);
-        let mut documents = self.documents(&searcher);
-        for address in addresses {
-            let passage = self.load(&searcher, address)?;
+        Ok(ExportCursor {
+            searcher,
+            addresses: addresses.into_iter(),
+            total,
+            loaded: HashMap::new(),
+        })
+    }
+
+    /// The next up to `n` rows of an export, each passage with its
+    /// document; empty when the export is done.
+    pub fn export_rows(
+        &self,
+        cursor: &mut ExportCursor,
+        n: usize,
+    ) -> Result<Vec<(Arc<DocumentMeta>, StoredPassage)>, SearchError> {
+        let mut documents = Documents {
+            service: self,
+            searcher: &cursor.searcher,
+            loaded: std::mem::take(&mut cursor.loaded),
+        };
+        let mut rows = Vec::with_capacity(n);
+        for address in cursor.addresses.by_ref().take(n) {
+            let passage = self.load(&cursor.searcher, address)?;
             let document = documents.get(&passage.doc_id)?;
-            if !row(&document, &passage) {
-                break;
-            }
+            rows.push((document, passage));
         }
-        Ok(())
+        cursor.loaded = documents.loaded;
+        Ok(rows)
     }
 
     /// The passage `id` with up to `around` passages on each side, or `None` if unknown.

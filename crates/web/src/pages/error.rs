@@ -49,6 +49,7 @@ impl IntoResponse for PageError {
             StatusCode::NOT_FOUND => lang.t(Text::NotFound),
             StatusCode::BAD_REQUEST => lang.t(Text::BadQuery),
             StatusCode::SERVICE_UNAVAILABLE => lang.t(Text::Busy),
+            s if s.is_client_error() => lang.t(Text::NotServed),
             _ => lang.t(Text::ServerError),
         };
         let message = self.error.public_message();
