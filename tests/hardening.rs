@@ -9,6 +9,7 @@ use risalah_engine::search::SearchService;
 use risalah_web::permalink::PublicUrl;
 use risalah_web::server::{self, ServeConfig};
 use risalah_web::{router, AppState};
+use std::io::Write;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -364,4 +365,288 @@ fn check_warns_about_control_characters_in_metadata() {
             "no warning for `{field}`:\n{stderr}"
         );
     }
+}
+
+/// The shortest of three runs of `f(n)`, in seconds.
+fn fastest(f: &dyn Fn(usize), n: usize) -> f64 {
+    (0..3)
+        .map(|_| {
+            let started = std::time::Instant::now();
+            f(n);
+            started.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// Asserts that `f` costs about linear time in its input: eight times the
+/// input may cost at most 32 times the time (linear work costs 8 times,
+/// quadratic work 64). No absolute time is asserted, and a run past the
+/// bound fails at once instead of running on.
+fn assert_linear(what: &str, f: impl Fn(usize) + Send + Sync + 'static, n: usize) {
+    let f = std::sync::Arc::new(f);
+    let small = fastest(&*f, n);
+    let bound = 32.0 * small + 0.005;
+    let (tx, rx) = std::sync::mpsc::channel();
+    let large_f = std::sync::Arc::clone(&f);
+    std::thread::spawn(move || {
+        let _ = tx.send(fastest(&*large_f, 8 * n));
+    });
+    // Three runs of the large input, each within the bound.
+    match rx.recv_timeout(Duration::from_secs_f64(3.0 * bound + 1.0)) {
+        Ok(large) => assert!(
+            large <= bound,
+            "{what}: {n} → {small:.4} s, {} → {large:.4} s ({:.1}×)",
+            8 * n,
+            large / small
+        ),
+        Err(_) => panic!(
+            "{what}: {n} took {small:.4} s, and {} did not finish within {:.1} s",
+            8 * n,
+            3.0 * bound + 1.0
+        ),
+    }
+}
+
+/// F2: one document over many JSONL lines costs time in proportion to its
+/// lines (each line used to be compared with every earlier one).
+#[test]
+fn one_document_over_many_jsonl_lines_is_linear() {
+    let parse = |n: usize| {
+        let text: String = (1..=n)
+            .map(|i| {
+                format!(
+                    "{{\"doc_id\":\"sintetis-satu\",\"speaker\":\"Penutur {}\",\"role\":\"majelis\",\"text\":\"Catatan nomor {i}.\"}}\n",
+                    i % 40
+                )
+            })
+            .collect();
+        let parsed = risalah_engine::corpus::parse_bytes(
+            std::path::Path::new("satu.jsonl"),
+            text.as_bytes(),
+            &risalah_engine::corpus::labels::LabelTable::default(),
+        );
+        assert!(parsed.problems.is_empty());
+        assert_eq!(parsed.documents[0].passages.len(), n);
+        assert_eq!(parsed.documents[0].roster.len(), 40.min(n));
+    };
+    assert_linear("JSONL lines of one document", parse, 10_000);
+}
+
+/// F3: quotation marks cost attribution time in proportion to their number,
+/// up to a paragraph at the passage limit; so do the other runs that used
+/// to be quadratic (pronouns, saying verbs, appositions).
+#[test]
+fn attribution_is_linear_in_quotes_pronouns_and_verbs() {
+    for piece in [
+        "\"",
+        "\"a,\" kata Budi Fiktif. ",
+        "Dia menyatakan ",
+        "Budi Fiktif mengatakan bahwa ",
+    ] {
+        let attribute = move |n: usize| {
+            let paragraph = format!("Budi Fiktif {} tegasnya.", piece.repeat(n));
+            let found = risalah_engine::attribution::attribute(&[paragraph.as_str()], None);
+            assert_eq!(found.len(), 1);
+        };
+        let n = 1_000_000 / 8 / piece.len();
+        assert_linear(&format!("attribution of {piece:?}"), attribute, n);
+    }
+}
+
+/// How a test starves the index of room to write.
+enum Starve {
+    /// The index directory is a tmpfs of this many bytes.
+    Tmpfs(std::path::PathBuf),
+    /// The indexer runs under a file-size limit of this many bytes.
+    FileSizeLimit(u64),
+}
+
+impl Starve {
+    /// A tmpfs of 2 MiB mounted on `dir` where the platform allows it, else
+    /// a 1 MiB file-size limit (which fails writes the same way, EFBIG for ENOSPC).
+    fn on(dir: &std::path::Path) -> Starve {
+        std::fs::create_dir_all(dir).unwrap();
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=2m", "tmpfs"])
+            .arg(dir)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if mounted {
+            Starve::Tmpfs(dir.to_path_buf())
+        } else {
+            let _ = writeln!(
+                std::io::stderr(),
+                "hardening: cannot mount a tmpfs here; starving the index with a file-size limit instead"
+            );
+            Starve::FileSizeLimit(1024 * 1024)
+        }
+    }
+
+    /// `risalah index` under the constraint.
+    fn index(&self, corpus: &std::path::Path, index: &std::path::Path) -> std::process::Output {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_risalah"));
+        command
+            .arg("index")
+            .arg("--corpus")
+            .arg(corpus)
+            .arg("--index")
+            .arg(index);
+        if let Starve::FileSizeLimit(bytes) = *self {
+            use std::os::unix::process::CommandExt;
+            // SAFETY: only setrlimit, async-signal-safe, between fork and exec.
+            unsafe {
+                command.pre_exec(move || {
+                    let limit = libc::rlimit {
+                        rlim_cur: bytes,
+                        rlim_max: bytes,
+                    };
+                    if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) == 0 {
+                        Ok(())
+                    } else {
+                        Err(std::io::Error::last_os_error())
+                    }
+                });
+            }
+        }
+        command.output().unwrap()
+    }
+
+    /// `risalah index` with room again.
+    fn index_with_room(
+        &self,
+        corpus: &std::path::Path,
+        index: &std::path::Path,
+    ) -> std::process::Output {
+        if let Starve::Tmpfs(dir) = self {
+            let grown = std::process::Command::new("mount")
+                .args(["-o", "remount,size=512m"])
+                .arg(dir)
+                .status()
+                .unwrap();
+            assert!(grown.success());
+        }
+        crate::util::risalah(&[
+            "index",
+            "--corpus",
+            corpus.to_str().unwrap(),
+            "--index",
+            index.to_str().unwrap(),
+        ])
+    }
+
+    /// What a failed write says.
+    fn reason(&self) -> &'static str {
+        match self {
+            Starve::Tmpfs(_) => "the disk is full (no space left on device)",
+            Starve::FileSizeLimit(_) => "a file would pass the file-size limit",
+        }
+    }
+}
+
+impl Drop for Starve {
+    fn drop(&mut self) {
+        if let Starve::Tmpfs(dir) = self {
+            let _ = std::process::Command::new("umount").arg(&*dir).status();
+        }
+    }
+}
+
+/// Every file of the index directory that its last commit does not use.
+fn files_outside_the_last_commit(index: &std::path::Path) -> Vec<String> {
+    let handle = risalah_engine::index::open(index).unwrap();
+    let mut living: std::collections::HashSet<String> = handle
+        .index
+        .load_metas()
+        .unwrap()
+        .list_segment_files()
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    let generation = risalah_engine::index::last_commit(&handle)
+        .unwrap()
+        .map(|(info, _)| info.generation)
+        .unwrap();
+    living.extend(
+        [
+            "meta.json",
+            ".managed.json",
+            ".tantivy-meta.lock",
+            ".tantivy-writer.lock",
+        ]
+        .map(String::from),
+    );
+    living.insert(format!("manifest-{generation}.json"));
+    std::fs::read_dir(index)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !living.contains(name) && name != "lost+found")
+        .collect()
+}
+
+/// F4: a full disk fails with the index, the cause and what to do; the
+/// index stays at its last commit with no file of the failed run left; a
+/// run with nothing to change succeeds on the same disk; with room again
+/// the next run completes with exactly the expected passages.
+#[test]
+fn a_full_disk_fails_clearly_and_the_next_run_with_room_completes() {
+    let t = TempIndex::from_fixture("search");
+    let index = t.path().join("index");
+    let starve = Starve::on(&index);
+    let first = starve.index(&t.corpus(), &index);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let before = SearchService::open(&index).unwrap().passage_count();
+
+    let big = t.corpus().join("besar.jsonl");
+    let mut writer = std::io::BufWriter::new(std::fs::File::create(&big).unwrap());
+    let added = risalah::synth::write_jsonl(
+        &risalah::synth::SynthOptions {
+            turns: 40_000,
+            seed: 4,
+            shard: 0,
+        },
+        &mut writer,
+    )
+    .unwrap()
+    .turns;
+    drop(writer);
+
+    for _ in 0..2 {
+        let failed = starve.index(&t.corpus(), &index);
+        let stderr = String::from_utf8_lossy(&failed.stderr);
+        assert_eq!(failed.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains(&format!("cannot write the index in {}", index.display()))
+                && stderr.contains(starve.reason())
+                && stderr.contains("run `risalah index` again"),
+            "{stderr}"
+        );
+        assert_eq!(SearchService::open(&index).unwrap().passage_count(), before);
+        assert_eq!(files_outside_the_last_commit(&index), Vec::<String>::new());
+    }
+
+    // Nothing to change: the same starved disk serves the run.
+    let moved = t.path().join("besar.jsonl");
+    std::fs::rename(&big, &moved).unwrap();
+    let quiet = starve.index(&t.corpus(), &index);
+    assert!(
+        quiet.status.success(),
+        "{}",
+        String::from_utf8_lossy(&quiet.stderr)
+    );
+
+    std::fs::rename(&moved, &big).unwrap();
+    let done = starve.index_with_room(&t.corpus(), &index);
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let service = SearchService::open(&index).unwrap();
+    assert_eq!(service.passage_count(), before + added);
+    assert_eq!(files_outside_the_last_commit(&index), Vec::<String>::new());
 }

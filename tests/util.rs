@@ -90,6 +90,11 @@ impl TempIndex {
         (dir, service)
     }
 
+    /// The temporary directory.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
     /// The corpus directory.
     pub fn corpus(&self) -> PathBuf {
         self.dir.path().join("corpus")

@@ -15,10 +15,11 @@
 pub mod mentions;
 pub mod quotes;
 
-use crate::model::{Attribution, AttributionMode, DocType, Document, Speaker};
+use crate::model::{Attribution, AttributionMode, DocType, Document, Role, Speaker};
 use mentions::{Mention, Registry, Target};
 use quotes::QuoteSpan;
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Inverted verbs of saying that follow a quote (`kata`, `ujarnya`).
@@ -81,10 +82,7 @@ pub fn attribute_with_roster(
         .copied()
         .filter(|m| !inside_quote(&spans, m.paragraph, m.start))
         .collect();
-    let resolver = Resolver {
-        registry: &registry,
-        mentions: &outside,
-    };
+    let resolver = Resolver::new(&registry, &outside);
 
     let mut out: Vec<Vec<Attribution>> = vec![Vec::new(); paragraphs.len()];
     let speakers = quote_speakers(paragraphs, &spans, &resolver);
@@ -139,72 +137,122 @@ fn push(list: &mut Vec<Attribution>, a: Attribution) {
     }
 }
 
+/// Whether byte `at` of `paragraph` lies inside a quote. `spans` are in
+/// reading order and do not overlap, so a binary search finds the one
+/// candidate.
 fn inside_quote(spans: &[QuoteSpan], paragraph: usize, at: usize) -> bool {
-    spans
-        .iter()
-        .any(|s| s.paragraph == paragraph && s.open <= at && at < s.close)
+    let after = spans.partition_point(|s| (s.paragraph, s.open) <= (paragraph, at));
+    after > 0 && {
+        let s = &spans[after - 1];
+        s.paragraph == paragraph && at < s.close
+    }
 }
 
-/// Resolves mentions (names, pronouns, lone roles) to entities.
+/// Resolves mentions (names, pronouns, lone roles) to entities. Every
+/// mention is resolved once, in reading order, against what was resolved
+/// before it, so a report of any length costs time in proportion to its
+/// mentions (a chain of pronouns is not re-walked for each one).
 struct Resolver<'a> {
     registry: &'a Registry,
+    /// The mentions outside quotes, in reading order.
     mentions: &'a [Mention],
+    /// What each mention refers to.
+    resolved: Vec<Option<usize>>,
+    /// For each mention, the person the nearest mention up to it refers to.
+    last_person: Vec<Option<usize>>,
 }
 
-impl Resolver<'_> {
-    /// The entity a mention refers to, resolving pronouns and lone roles
-    /// against the mentions before it.
-    fn resolve(&self, mention: &Mention) -> Option<usize> {
-        self.resolve_at(mention.target, mention.paragraph, mention.start, 0)
+/// How many roles there are.
+const ROLES: usize = <Role as strum::VariantArray>::VARIANTS.len();
+
+fn role_index(role: Role) -> usize {
+    <Role as strum::VariantArray>::VARIANTS
+        .iter()
+        .position(|r| *r == role)
+        .unwrap_or(0)
+}
+
+impl<'a> Resolver<'a> {
+    fn new(registry: &'a Registry, mentions: &'a [Mention]) -> Self {
+        let named_person = |i: usize| {
+            let e = &registry.entities[i];
+            (e.person && e.name.is_some()).then_some(e.role).flatten()
+        };
+        let mut first_of_role = [None; ROLES];
+        for (i, _) in registry.entities.iter().enumerate() {
+            if let Some(role) = named_person(i) {
+                first_of_role[role_index(role)].get_or_insert(i);
+            }
+        }
+        let mut resolved = Vec::with_capacity(mentions.len());
+        let mut last_person = Vec::with_capacity(mentions.len());
+        let mut person: Option<usize> = None;
+        let mut by_role = [None; ROLES];
+        for m in mentions {
+            let entity = match m.target {
+                Target::Entity(i) => Some(i),
+                Target::Pronoun => person,
+                Target::Role(role) => by_role[role_index(role)].or(first_of_role[role_index(role)]),
+            };
+            if let Some(i) = entity.filter(|i| registry.entities[*i].person) {
+                person = Some(i);
+            }
+            if let Target::Entity(i) = m.target {
+                if let Some(role) = named_person(i) {
+                    by_role[role_index(role)] = Some(i);
+                }
+            }
+            resolved.push(entity);
+            last_person.push(person);
+        }
+        Resolver {
+            registry,
+            mentions,
+            resolved,
+            last_person,
+        }
     }
 
-    fn resolve_at(
-        &self,
-        target: Target,
-        paragraph: usize,
-        at: usize,
-        depth: usize,
-    ) -> Option<usize> {
-        if depth > 8 {
-            return None;
-        }
-        match target {
-            Target::Entity(i) => Some(i),
-            Target::Pronoun => self.before(paragraph, at).find_map(|m| {
-                self.resolve_at(m.target, m.paragraph, m.start, depth + 1)
-                    .filter(|i| self.registry.entities[*i].person)
-            }),
-            Target::Role(role) => self
-                .before(paragraph, at)
-                .find_map(|m| match m.target {
-                    Target::Entity(i) => {
-                        let e = &self.registry.entities[i];
-                        (e.person && e.name.is_some() && e.role == Some(role)).then_some(i)
-                    }
-                    _ => None,
-                })
-                .or_else(|| {
-                    self.registry
-                        .entities
-                        .iter()
-                        .position(|e| e.person && e.name.is_some() && e.role == Some(role))
-                }),
-        }
+    /// The entity mention `index` refers to.
+    fn resolve(&self, index: usize) -> Option<usize> {
+        self.resolved.get(index).copied().flatten()
     }
 
-    /// Mentions before a position, nearest first.
-    fn before(&self, paragraph: usize, at: usize) -> impl Iterator<Item = &Mention> {
-        self.mentions
-            .iter()
-            .rev()
-            .filter(move |m| m.paragraph < paragraph || (m.paragraph == paragraph && m.end <= at))
+    /// The index of the nearest mention that ends at or before byte `at` of
+    /// `paragraph`.
+    fn before(&self, paragraph: usize, at: usize) -> Option<usize> {
+        let after = self
+            .mentions
+            .partition_point(|m| (m.paragraph, m.start) < (paragraph, at));
+        // Walk back over the few mentions that overlap `at`.
+        (0..after).rev().find(|&i| {
+            let m = &self.mentions[i];
+            m.paragraph < paragraph || m.end <= at
+        })
+    }
+
+    /// The person a pronoun at byte `at` of `paragraph` refers to: the last
+    /// person mentioned before it.
+    fn person_before(&self, paragraph: usize, at: usize) -> Option<usize> {
+        self.before(paragraph, at).and_then(|i| self.last_person[i])
+    }
+
+    /// The mentions of `paragraph`, as a range of indices.
+    fn in_paragraph(&self, paragraph: usize) -> std::ops::Range<usize> {
+        let start = self.mentions.partition_point(|m| m.paragraph < paragraph);
+        let end = self.mentions.partition_point(|m| m.paragraph <= paragraph);
+        start..end
     }
 
     /// The first mention starting at or just after `at` (within a few bytes) in `paragraph`.
-    fn mention_at(&self, paragraph: usize, at: usize) -> Option<&Mention> {
-        self.mentions
-            .iter()
-            .find(|m| m.paragraph == paragraph && m.start >= at && m.start <= at + 2)
+    fn mention_at(&self, paragraph: usize, at: usize) -> Option<usize> {
+        let first = self
+            .mentions
+            .partition_point(|m| (m.paragraph, m.start) < (paragraph, at));
+        (first < self.mentions.len()).then_some(first).filter(|&i| {
+            let m = &self.mentions[i];
+            m.paragraph == paragraph && m.start <= at + 2
+        })
     }
 
     fn attribution(&self, entity: usize, mode: AttributionMode) -> Attribution {
@@ -228,27 +276,30 @@ fn quote_speakers(paragraphs: &[&str], spans: &[QuoteSpan], r: &Resolver) -> Vec
         .iter()
         .map(|s| after_quote(paragraphs, s, r).or_else(|| before_quote(paragraphs, s, r)))
         .collect();
-    // A quote that runs over paragraphs takes the attribution of any of its parts.
-    for i in 0..spans.len() {
-        if speakers[i].is_none() {
-            speakers[i] = spans
-                .iter()
-                .zip(&speakers)
-                .find(|(s, who)| s.group == spans[i].group && who.is_some())
-                .and_then(|(_, who)| *who);
+    // A quote that runs over paragraphs takes the attribution of any of its
+    // parts; a quote split by its attribution takes the speaker of its other
+    // part. The first attributed span of each group and of each paragraph is
+    // looked up once, so this stays linear in the number of quotes.
+    let mut by_group: HashMap<usize, usize> = HashMap::new();
+    for (span, who) in spans.iter().zip(&speakers) {
+        if let Some(who) = who {
+            by_group.entry(span.group).or_insert(*who);
         }
     }
-    // A quote split by its attribution takes the speaker of its other part.
-    for i in 0..spans.len() {
-        if speakers[i].is_none() {
-            let p = spans[i].paragraph;
-            speakers[i] = spans
-                .iter()
-                .zip(&speakers)
-                .filter(|(s, who)| s.paragraph == p && who.is_some())
-                .map(|(_, who)| *who)
-                .next()
-                .flatten();
+    for (span, who) in spans.iter().zip(speakers.iter_mut()) {
+        if who.is_none() {
+            *who = by_group.get(&span.group).copied();
+        }
+    }
+    let by_paragraph: HashMap<usize, usize> = spans
+        .iter()
+        .zip(&speakers)
+        .rev()
+        .filter_map(|(span, who)| who.map(|w| (span.paragraph, w)))
+        .collect();
+    for (span, who) in spans.iter().zip(speakers.iter_mut()) {
+        if who.is_none() {
+            *who = by_paragraph.get(&span.paragraph).copied();
         }
     }
     speakers
@@ -264,7 +315,7 @@ fn after_quote(paragraphs: &[&str], span: &QuoteSpan, r: &Resolver) -> Option<us
     let caps = AFTER_QUOTE.captures(after)?;
     let whole = caps.get(0)?;
     if caps.name("nya").is_some() {
-        return r.resolve_at(Target::Pronoun, span.paragraph, span.open, 0);
+        return r.person_before(span.paragraph, span.open);
     }
     let at = span.close + whole.end();
     r.mention_at(span.paragraph, at).and_then(|m| r.resolve(m))
@@ -301,11 +352,16 @@ fn before_quote(paragraphs: &[&str], span: &QuoteSpan, r: &Resolver) -> Option<u
 
 /// The speaker whose mention ends just before the verb at `verb_at`.
 fn subject_of(paragraph: usize, text: &str, verb_at: usize, r: &Resolver) -> Option<usize> {
-    let m = r.before(paragraph, verb_at).next()?;
-    if m.paragraph != paragraph || !SUBJECT_GAP.is_match(&text[m.end..verb_at]) {
+    let i = r.before(paragraph, verb_at)?;
+    let m = &r.mentions[i];
+    // A subject stands a few words from its verb; a long gap is no subject.
+    if m.paragraph != paragraph
+        || verb_at - m.end > HEAD_WINDOW
+        || !SUBJECT_GAP.is_match(&text[m.end..verb_at])
+    {
         return None;
     }
-    r.resolve(m)
+    r.resolve(i)
 }
 
 /// The speakers a paragraph reports without quotation marks.
@@ -324,21 +380,37 @@ fn paraphrase_speakers(p: usize, text: &str, spans: &[QuoteSpan], r: &Resolver) 
             out.push(entity);
         }
     }
-    for m in r.mentions.iter().filter(|m| m.paragraph == p) {
-        let head = &text[..m.start];
-        let introduced = PASSIVE.is_match(head) || MENURUT.is_match(head);
-        if !introduced {
+    for i in r.in_paragraph(p) {
+        let m = &r.mentions[i];
+        let (head, whole) = head_window(text, m.start);
+        let ends = |re: &Regex| re.find(head).is_some_and(|f| whole || f.start() > 0);
+        let menurut = ends(&MENURUT);
+        if !(menurut || ends(&PASSIVE)) {
             continue;
         }
         let after = text[m.end..].trim_start_matches([' ', ',']);
-        if MENURUT.is_match(head) && after.starts_with(['"', '“']) {
+        if menurut && after.starts_with(['"', '“']) {
             continue;
         }
-        if let Some(entity) = r.resolve(m) {
+        if let Some(entity) = r.resolve(i) {
             out.push(entity);
         }
     }
     out
+}
+
+/// How far before a mention the words that introduce it are looked for.
+const HEAD_WINDOW: usize = 80;
+
+/// The text just before byte `at`: at most [`HEAD_WINDOW`] bytes, and
+/// whether that is the paragraph's whole head (so `^` may match). Looking no
+/// further keeps each mention's check constant in the paragraph's length.
+fn head_window(text: &str, at: usize) -> (&str, bool) {
+    let mut start = at.saturating_sub(HEAD_WINDOW);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    (&text[start..at], start == 0)
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ use super::diagnostics::Diagnostics;
 use super::labels::LabelTable;
 use crate::model::{DocDate, DocType, Document, DocumentMeta, Passage, PassageKind, Role, Speaker};
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One line of a JSONL corpus file.
 #[derive(Debug, Deserialize)]
@@ -52,6 +52,7 @@ struct Line {
 /// Parses a JSONL text into documents, rejecting bad lines one by one.
 pub fn parse(text: &str, labels: &LabelTable, diag: &mut Diagnostics) -> Vec<Document> {
     let mut documents: Vec<Document> = Vec::new();
+    let mut seen: Vec<Seen> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
     for (index, raw) in text.lines().enumerate() {
         let line_no = super::diagnostics::line_no(index);
@@ -87,10 +88,18 @@ pub fn parse(text: &str, labels: &LabelTable, diag: &mut Diagnostics) -> Vec<Doc
                     roster: Vec::new(),
                     passages: Vec::new(),
                 });
+                seen.push(Seen::default());
                 documents.len() - 1
             }
         };
-        add_passage(&mut documents[slot], passage, speaker, line_no, diag);
+        add_passage(
+            &mut documents[slot],
+            &mut seen[slot],
+            passage,
+            speaker,
+            line_no,
+            diag,
+        );
     }
     for doc in &mut documents {
         doc.passages.sort_by_key(|p| p.position);
@@ -98,18 +107,27 @@ pub fn parse(text: &str, labels: &LabelTable, diag: &mut Diagnostics) -> Vec<Doc
     documents
 }
 
+/// What a document's lines so far hold, so that each new line is checked in
+/// constant time however long the document is.
+#[derive(Default)]
+struct Seen {
+    positions: HashSet<u32>,
+    last: u32,
+    speakers: HashSet<String>,
+}
+
 fn add_passage(
     doc: &mut Document,
+    seen: &mut Seen,
     mut passage: Passage,
     speaker: Option<Speaker>,
     line_no: u32,
     diag: &mut Diagnostics,
 ) {
     if passage.position == 0 {
-        let last = doc.passages.iter().map(|p| p.position).max().unwrap_or(0);
-        passage.position = last.saturating_add(1);
+        passage.position = seen.last.saturating_add(1);
     }
-    if doc.passages.iter().any(|p| p.position == passage.position) {
+    if !seen.positions.insert(passage.position) {
         diag.error(
             line_no,
             format!(
@@ -119,8 +137,9 @@ fn add_passage(
         );
         return;
     }
+    seen.last = seen.last.max(passage.position);
     if let Some(speaker) = speaker {
-        if !doc.roster.iter().any(|s| s.name == speaker.name) {
+        if seen.speakers.insert(speaker.name.clone()) {
             doc.roster.push(speaker);
         }
     }

@@ -5,7 +5,7 @@
 //! its neighbours hold; the run ends in one atomic commit.
 
 use super::manifest::{self, CommitInfo, FileRecord, Manifest};
-use super::{document, IndexHandle};
+use super::{document, recovery, IndexHandle};
 use crate::analysis::lexicon::ANALYSIS_VERSION;
 use crate::corpus::{self, ParsedFile, Problem};
 use crate::pipeline::{self, relative_key, CaseRosters};
@@ -113,9 +113,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
         None => (0, Manifest::default()),
     };
     let rebuilt = old.files.is_empty();
-    if rebuilt {
-        writer.delete_all_documents()?;
-    }
+    recovery::clear_leftovers(&writer, &handle.dir, generation);
 
     let (paths, mut problems) = corpus::discover(&corpus_root)
         .with_context(|| format!("cannot read corpus {}", corpus_root.display()))?;
@@ -233,23 +231,26 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
     }
     report.files_read = parsed.len();
 
-    // Stage 3: attribute, then stage 4: index.
+    // Stage 3: attribute. Nothing is written before the last stage.
+    let mut writes: Vec<(String, ParsedFile)> = Vec::with_capacity(parsed.len());
     for (t, mut file) in parsed {
-        t.record_into(
-            &mut files,
-            &mut file,
-            &rosters,
-            &handle,
-            &mut writer,
-            &mut problems,
-        )?;
+        let mut record = t.record;
+        record.depends = pipeline::attribute_documents(&mut file.documents, &rosters);
+        record.doc_ids = file.documents.iter().map(|d| d.meta.id.clone()).collect();
+        record.passages = file.documents.iter().map(|d| d.passages.len()).sum();
+        record.rejected = file.has_errors();
+        problems.append(&mut file.problems);
+        files.insert(t.key.clone(), record);
+        writes.push((t.key, file));
     }
     report.files_unchanged = files.len() - report.files_read;
-    for key in old.files.keys().filter(|k| !files.contains_key(*k)) {
-        writer.delete_term(Term::from_field_text(handle.fields.file, key));
-        report.files_removed += 1;
-    }
-
+    let removed: Vec<String> = old
+        .files
+        .keys()
+        .filter(|k| !files.contains_key(*k))
+        .cloned()
+        .collect();
+    report.files_removed = removed.len();
     let manifest = Manifest {
         corpus: corpus_root,
         built_at: SystemTime::now()
@@ -258,23 +259,19 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
         labels_hash: labels.hash,
         files,
     };
-    let changed = rebuilt || report.files_read > 0 || report.files_removed > 0;
-    if changed {
-        let next = generation + 1;
-        manifest::save(&handle.dir, next, &manifest)?;
-        let info = CommitInfo {
-            generation: next,
-            schema_version: super::schema::SCHEMA_VERSION,
-            analysis_version: ANALYSIS_VERSION,
-        };
-        let mut commit = writer.prepare_commit()?;
-        commit.set_payload(&serde_json::to_string(&info)?);
-        commit.commit()?;
-        manifest::prune(&handle.dir, next);
-        report.committed = true;
-    } else if generation > 0 {
-        // Only modification times moved: keep them so the next run skips the files again.
-        manifest::save(&handle.dir, generation, &manifest)?;
+    let changes = Changes {
+        rebuilt,
+        writes: &writes,
+        removed: &removed,
+        changed: rebuilt || report.files_read > 0 || !removed.is_empty(),
+        generation,
+        manifest: &manifest,
+    };
+
+    // Stage 4: index, in one commit. A failed write takes back what it wrote.
+    match changes.write(&mut writer, &handle) {
+        Ok(committed) => report.committed = committed,
+        Err(e) => return Err(recovery::abandon(writer, &handle.dir, generation, e)),
     }
     writer.wait_merging_threads().ok();
 
@@ -286,34 +283,54 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
     Ok(report)
 }
 
-impl ToParse {
-    /// Attributes the file's reports, replaces the file's records in the
-    /// index and records the file in the manifest.
-    fn record_into(
-        self,
-        files: &mut BTreeMap<String, FileRecord>,
-        file: &mut ParsedFile,
-        rosters: &CaseRosters,
-        handle: &IndexHandle,
-        writer: &mut IndexWriter,
-        problems: &mut Vec<Problem>,
-    ) -> anyhow::Result<()> {
-        let mut record = self.record;
-        record.depends = pipeline::attribute_documents(&mut file.documents, rosters);
-        record.doc_ids.clear();
-        record.passages = 0;
-        writer.delete_term(Term::from_field_text(handle.fields.file, &self.key));
-        for doc in &file.documents {
-            for t in document::to_tantivy(doc, &self.key, &handle.fields) {
-                writer.add_document(t)?;
-            }
-            record.doc_ids.push(doc.meta.id.clone());
-            record.passages += doc.passages.len();
+/// What the last stage writes: the records of the files parsed this run,
+/// the files gone from the corpus, and the manifest.
+struct Changes<'a> {
+    rebuilt: bool,
+    writes: &'a [(String, ParsedFile)],
+    removed: &'a [String],
+    changed: bool,
+    generation: u64,
+    manifest: &'a Manifest,
+}
+
+impl Changes<'_> {
+    /// Replaces each file's records, removes the gone files' records and
+    /// commits with the manifest; whether a commit was made.
+    fn write(&self, writer: &mut IndexWriter, handle: &IndexHandle) -> anyhow::Result<bool> {
+        if self.rebuilt {
+            writer.delete_all_documents()?;
         }
-        record.rejected = file.has_errors();
-        problems.append(&mut file.problems);
-        files.insert(self.key, record);
-        Ok(())
+        for (key, file) in self.writes {
+            writer.delete_term(Term::from_field_text(handle.fields.file, key));
+            for doc in &file.documents {
+                for t in document::to_tantivy(doc, key, &handle.fields) {
+                    writer.add_document(t)?;
+                }
+            }
+        }
+        for key in self.removed {
+            writer.delete_term(Term::from_field_text(handle.fields.file, key));
+        }
+        if !self.changed {
+            if self.generation > 0 {
+                // Only modification times moved: keep them so the next run skips the files again.
+                manifest::save(&handle.dir, self.generation, self.manifest)?;
+            }
+            return Ok(false);
+        }
+        let next = self.generation + 1;
+        manifest::save(&handle.dir, next, self.manifest)?;
+        let info = CommitInfo {
+            generation: next,
+            schema_version: super::schema::SCHEMA_VERSION,
+            analysis_version: ANALYSIS_VERSION,
+        };
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(&serde_json::to_string(&info)?);
+        commit.commit()?;
+        manifest::prune(&handle.dir, next);
+        Ok(true)
     }
 }
 
@@ -343,10 +360,7 @@ fn open_writer(handle: &IndexHandle) -> anyhow::Result<IndexWriter> {
             "another `risalah index` is already writing the index in {}; wait for it to finish",
             handle.dir.display()
         ),
-        other => anyhow::Error::new(other).context(format!(
-            "cannot write the index in {}",
-            handle.dir.display()
-        )),
+        other => recovery::explain(&anyhow::Error::new(other), &handle.dir, true),
     })
 }
 

@@ -8,6 +8,7 @@
 pub mod build;
 pub mod document;
 pub mod manifest;
+pub mod recovery;
 pub mod schema;
 
 use crate::analysis;
