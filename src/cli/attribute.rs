@@ -4,6 +4,7 @@
 use risalah_engine::corpus;
 use risalah_engine::model::{Attribution, AttributionMode};
 use risalah_engine::pipeline::{self, CaseRosters};
+use risalah_web::api::AttributionJson;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -23,7 +24,14 @@ pub fn run(file: &Path, json: bool) -> anyhow::Result<ExitCode> {
             let rows: Vec<serde_json::Value> = doc
                 .passages
                 .iter()
-                .map(|p| serde_json::json!({ "id": doc.passage_id(p.position), "attributions": p.attributions, "text": p.text }))
+                .map(|p| {
+                    let attributions: Vec<AttributionJson> = p
+                        .attributions
+                        .iter()
+                        .map(|a| AttributionJson::new(a, &p.text))
+                        .collect();
+                    serde_json::json!({ "id": doc.passage_id(p.position), "attributions": attributions, "text": p.text })
+                })
                 .collect();
             println!("{}", serde_json::to_string_pretty(&rows)?);
             continue;

@@ -48,7 +48,9 @@ use crate::{snippet, AppState};
 use axum::extract::{Path, RawQuery, State};
 use axum::Json;
 use risalah_engine::index::document::StoredPassage;
-use risalah_engine::model::{Attribution, DocType, DocumentMeta, PassageKind, Role, Speaker};
+use risalah_engine::model::{
+    Attribution, AttributionMode, DocType, DocumentMeta, PassageKind, Role, Speaker,
+};
 use risalah_engine::search::facets::FacetCounts;
 use risalah_engine::search::service::{DocumentView, PassageView, DEFAULT_LIMIT};
 use risalah_engine::search::{Hit, SearchResults};
@@ -105,7 +107,41 @@ pub struct PassageJson {
     pub text: String,
     /// Who a news paragraph quotes or paraphrases.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub attributions: Vec<Attribution>,
+    pub attributions: Vec<AttributionJson>,
+}
+
+/// One speaker a news paragraph quotes or paraphrases, with the words the
+/// attribution covers.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct AttributionJson {
+    /// The speaker's name in full, when the report names them.
+    pub speaker: Option<String>,
+    /// The speaker's role, when it is known with enough confidence.
+    pub role: Option<Role>,
+    /// How the report describes a speaker it gives no name, or the body that speaks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub descriptor: Option<String>,
+    /// Quote or paraphrase.
+    pub mode: AttributionMode,
+    /// How sure the attribution is, 0 to 100.
+    pub confidence: u8,
+    /// The words the attribution covers (a quote, or a sentence), exactly as
+    /// published: a part of `text`.
+    pub excerpt: Option<String>,
+}
+
+impl AttributionJson {
+    /// The wire form of `a`, an attribution of a passage whose text is `text`.
+    pub fn new(a: &Attribution, text: &str) -> Self {
+        AttributionJson {
+            speaker: a.speaker.clone(),
+            role: a.role,
+            descriptor: a.descriptor.clone(),
+            mode: a.mode,
+            confidence: a.confidence,
+            excerpt: a.span.and_then(|s| s.of(text)).map(str::to_string),
+        }
+    }
 }
 
 impl PassageJson {
@@ -132,7 +168,11 @@ impl PassageJson {
             timestamp: p.timestamp.clone(),
             line: p.line,
             text: p.text.clone(),
-            attributions: p.attributions.clone(),
+            attributions: p
+                .attributions
+                .iter()
+                .map(|a| AttributionJson::new(a, &p.text))
+                .collect(),
         }
     }
 }

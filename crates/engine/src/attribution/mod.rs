@@ -1,55 +1,33 @@
-//! Who said it: direct quotes and reported speech in news paragraphs,
-//! attributed to speakers from the report's own words.
+//! Who said it: direct quotes and reported speech in news reports,
+//! attributed to speakers from the report's own words, sentence by sentence.
 //!
-//! A quote is attributed by the verb of saying next to it — after it
-//! (`"…," kata Luqman`, `"…," tegasnya`, `"…?" tanya Majelis`) or before it
-//! (`Luqman mengatakan, "…"`, `Menurut Luqman, "…"`). Names in part resolve
-//! to the full name the report gave (`Vici` → Rospita Vici Paulyn); pronouns
-//! and `-nya` to the last person mentioned outside quotes; a role alone
-//! (`Majelis`) to the last person of that role. Reported speech without
-//! quotation marks (`Luqman menyebut …`, `Dia juga meminta …`, `Menurut
-//! Yakin, …`) is attributed as paraphrase. A quote no verb or colon
-//! attributes is left unattributed: nothing is attributed that the report
-//! does not attribute.
+//! The attributor reads a whole report at once:
+//! 1. every person and body it names, with the role the report gives each
+//!    one anywhere in it, and how strong that evidence is ([`people`]);
+//! 2. every quote and every sentence of reported speech, with the cue that
+//!    attributes it and how the cue names the speaker ([`speech`]);
+//! 3. each speaker resolved in reading order: a name in part to the full
+//!    name, a pronoun or a clitic (`ujarnya`) to the one the report is
+//!    speaking of, a lone title to the person who bears it.
+//!
+//! Each attribution covers its quote or its sentence (`span`) and carries a
+//! confidence; a role below [`speech::MIN_ROLE_CONFIDENCE`] is left out, the
+//! speaker kept. Nothing is attributed that the report does not attribute:
+//! a quote no cue attributes, in a paragraph of its own with no attributed
+//! quote just before it, stays unattributed.
 
-pub mod mentions;
+mod lexicon;
+pub mod para;
+pub mod people;
 pub mod quotes;
+pub mod speech;
+mod text;
+mod words;
 
-use crate::model::{Attribution, AttributionMode, DocType, Document, Role, Speaker};
-use mentions::{Mention, Registry, Target};
+use crate::model::{Attribution, AttributionMode, DocType, Document, Speaker, TextSpan};
+use para::Para;
+use people::Registry;
 use quotes::QuoteSpan;
-use regex::Regex;
-use std::collections::HashMap;
-use std::sync::LazyLock;
-
-/// Inverted verbs of saying that follow a quote (`kata`, `ujarnya`).
-const AFTER_VERBS: &str = "kata|ujar|ucap|tutur|jelas|tegas|ungkap|sebut|tanya|jawab|imbuh|lanjut|tambah|terang|pungkas|papar|seru|timpal|pinta|sambung";
-
-/// Verbs of saying with their subject before them.
-const SAYING_VERBS: &str = "mengatakan|menyatakan|menegaskan|menjelaskan|menyebut|menyebutkan|meminta|menanyakan|mengungkapkan|mengungkap|menekankan|mengingatkan|membantah|membenarkan|mengakui|menilai|menerangkan|memaparkan|menyampaikan|mengonfirmasi|menuturkan|berpendapat|berkata|bertanya|menjawab|menambahkan|mempertanyakan|menolak|mengklaim|menimpali|membacakan|mencecar";
-
-static AFTER_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^[\s,.;:!?]*(?:(?P<verb>{AFTER_VERBS})(?P<nya>nya)?)\b\s*(?:oleh\s+)?"
-    ))
-    .expect("static regex")
-});
-
-static SAYING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b(?:{SAYING_VERBS})\b")).expect("static regex"));
-
-static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:disampaikan|ditegaskan|diungkapkan|dijelaskan|dibantah|ditanyakan|dinyatakan)\s+(?:oleh\s+)?$")
-        .expect("static regex")
-});
-
-static MENURUT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[.,;:\-–—]\s*)[Mm]enurut\s+$").expect("static regex"));
-
-static SUBJECT_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s,)]*(?:(?:dari|selaku|sebagai|mewakili)\s+(?:perwakilan\s+|kuasa\s+)?[A-Za-z]+\s+)?(?:(?:juga|pun|pula|kembali|langsung|lantas|kemudian|sempat|telah|sudah|tetap|bahkan|lalu|tak|tidak|justru|hanya|secara\s+tegas)\s+)*$")
-        .expect("static regex")
-});
 
 /// Attributes the quotes and reported speech of every paragraph of a report.
 /// `parties` is the case's `Pemohon v. Termohon`, when known.
@@ -65,44 +43,128 @@ pub fn attribute_with_roster(
     roster: &[Speaker],
 ) -> Vec<Vec<Attribution>> {
     let spans = quotes::find(paragraphs);
-    let mut registry = Registry::build(paragraphs, parties, roster);
+    let mut by_paragraph: Vec<Vec<&QuoteSpan>> = vec![Vec::new(); paragraphs.len()];
     for span in &spans {
-        let after = &paragraphs[span.paragraph][span.close..];
-        if let Some(m) = AFTER_QUOTE.captures(after) {
-            if m.name("nya").is_none() {
-                if let Some(whole) = m.get(0) {
-                    registry.person_after_verb(&after[whole.end()..]);
-                }
-            }
-        }
+        by_paragraph[span.paragraph].push(span);
     }
-    let mentions = registry.mentions(paragraphs);
-    let outside: Vec<Mention> = mentions
+    let paras: Vec<Para> = paragraphs
         .iter()
-        .copied()
-        .filter(|m| !inside_quote(&spans, m.paragraph, m.start))
+        .zip(&by_paragraph)
+        .map(|(text, spans)| Para::new(text, spans))
         .collect();
-    let resolver = Resolver::new(&registry, &outside);
+    let mut registry = Registry::default();
+    if let Some(parties) = parties {
+        registry.add_header_parties(parties);
+    }
+    registry.add_roster(roster);
+    registry.gather(&paras);
+    let mut events: Vec<speech::Event> = Vec::new();
+    for (index, p) in paras.iter().enumerate() {
+        events.extend(speech::events(
+            p,
+            index,
+            &by_paragraph[index],
+            &mut registry,
+        ));
+    }
+    point_back(&mut events, &paras);
+    events.sort_by_key(|e| (e.paragraph, e.at));
+    let mentions = speech::person_mentions(&paras, &registry);
+    let resolved = speech::resolve::entities(&mut events, &mentions, &registry);
 
     let mut out: Vec<Vec<Attribution>> = vec![Vec::new(); paragraphs.len()];
-    let speakers = quote_speakers(paragraphs, &spans, &resolver);
-    for (span, speaker) in spans.iter().zip(&speakers) {
-        if let Some(entity) = speaker {
-            push(
-                &mut out[span.paragraph],
-                resolver.attribution(*entity, AttributionMode::Quote),
-            );
-        }
-    }
-    for (p, text) in paragraphs.iter().enumerate() {
-        for entity in paraphrase_speakers(p, text, &spans, &resolver) {
-            push(
-                &mut out[p],
-                resolver.attribution(entity, AttributionMode::Paraphrase),
-            );
-        }
+    for (event, resolved) in events.iter().zip(resolved) {
+        let Some((entity, cue)) = resolved else {
+            continue;
+        };
+        let (role, confidence) = speech::role_with(&registry, entity, cue);
+        let e = &registry.entities[entity];
+        let (speaker, descriptor) = if e.person {
+            (e.name.clone(), None)
+        } else {
+            (None, e.descriptor.clone().or_else(|| e.name.clone()))
+        };
+        let confidence = if role.is_some() { confidence } else { cue };
+        push(
+            &mut out[event.paragraph],
+            Attribution {
+                speaker,
+                role,
+                descriptor,
+                mode: event.mode,
+                confidence: percent(confidence),
+                span: Some(TextSpan {
+                    start: u32::try_from(event.span.start).unwrap_or(u32::MAX),
+                    end: u32::try_from(event.span.end).unwrap_or(u32::MAX),
+                }),
+            },
+        );
     }
     out
+}
+
+/// Moves each event whose cue points back (`Hal itu disampaikan NAME`) to
+/// the sentence before it: in its paragraph, else the last of the paragraph
+/// before.
+fn point_back(events: &mut [speech::Event], paras: &[Para]) {
+    for e in events.iter_mut().filter(|e| e.refers_back) {
+        let p = &paras[e.paragraph];
+        let here = p.sentence_of(e.at);
+        let (target, range) = if here > 0 {
+            (p, p.sentences[here - 1].clone())
+        } else if let Some(prev) = e.paragraph.checked_sub(1) {
+            let q = &paras[prev];
+            let Some(last) = q.sentences.last() else {
+                continue;
+            };
+            e.paragraph = prev;
+            e.at = last.end.saturating_sub(1);
+            (q, last.clone())
+        } else {
+            continue;
+        };
+        e.span = target.bytes(range.clone());
+        // `“…” Keluhan itu disampaikan NAME`: words in quotation marks are a quote.
+        if range
+            .clone()
+            .any(|k| target.quoted[k] && target.word(k).is_some())
+        {
+            e.mode = AttributionMode::Quote;
+        }
+    }
+}
+
+fn percent(confidence: f32) -> u8 {
+    (confidence.clamp(0.0, 1.0) * 100.0).round() as u8
+}
+
+/// Adds `a` to a paragraph's attributions, joining it to the last one when
+/// that has the same speaker and mode and its span meets `a`'s (events come
+/// in reading order, so only the last can meet it).
+fn push(list: &mut Vec<Attribution>, a: Attribution) {
+    let same = list.last_mut().filter(|b| {
+        b.speaker == a.speaker
+            && b.descriptor == a.descriptor
+            && b.mode == a.mode
+            && b.role == a.role
+            && {
+                let (x, y) = (
+                    b.span.unwrap_or(TextSpan { start: 0, end: 0 }),
+                    a.span.unwrap_or(TextSpan { start: 0, end: 0 }),
+                );
+                x.start <= y.end && y.start <= x.end
+            }
+    });
+    match same {
+        Some(b) => {
+            if let (Some(x), Some(y)) = (b.span.as_mut(), a.span) {
+                x.start = x.start.min(y.start);
+                x.end = x.end.max(y.end);
+            }
+            b.confidence = b.confidence.max(a.confidence);
+        }
+        None => list.push(a),
+    }
 }
 
 /// Attributes every news paragraph of `doc` in place, setting each
@@ -118,299 +180,15 @@ pub fn attribute_document(doc: &mut Document, roster: &[Speaker]) {
     for (passage, attributions) in doc.passages.iter_mut().zip(found) {
         let primary = attributions
             .iter()
-            .find(|a| a.mode == AttributionMode::Quote)
+            .find(|a| a.mode == AttributionMode::Quote && a.role.is_some())
+            .or_else(|| attributions.iter().find(|a| a.role.is_some()))
             .or_else(|| attributions.first());
         if let (Some(primary), None) = (primary, &passage.speaker) {
-            passage.speaker = primary
-                .speaker
-                .clone()
-                .or_else(|| primary.descriptor.clone());
+            passage.speaker = primary.who().map(str::to_string);
             passage.role = primary.role;
         }
         passage.attributions = attributions;
     }
-}
-
-fn push(list: &mut Vec<Attribution>, a: Attribution) {
-    if !list.contains(&a) {
-        list.push(a);
-    }
-}
-
-/// Whether byte `at` of `paragraph` lies inside a quote. `spans` are in
-/// reading order and do not overlap, so a binary search finds the one
-/// candidate.
-fn inside_quote(spans: &[QuoteSpan], paragraph: usize, at: usize) -> bool {
-    let after = spans.partition_point(|s| (s.paragraph, s.open) <= (paragraph, at));
-    after > 0 && {
-        let s = &spans[after - 1];
-        s.paragraph == paragraph && at < s.close
-    }
-}
-
-/// Resolves mentions (names, pronouns, lone roles) to entities. Every
-/// mention is resolved once, in reading order, against what was resolved
-/// before it, so a report of any length costs time in proportion to its
-/// mentions (a chain of pronouns is not re-walked for each one).
-struct Resolver<'a> {
-    registry: &'a Registry,
-    /// The mentions outside quotes, in reading order.
-    mentions: &'a [Mention],
-    /// What each mention refers to.
-    resolved: Vec<Option<usize>>,
-    /// For each mention, the person the nearest mention up to it refers to.
-    last_person: Vec<Option<usize>>,
-}
-
-/// How many roles there are.
-const ROLES: usize = <Role as strum::VariantArray>::VARIANTS.len();
-
-fn role_index(role: Role) -> usize {
-    <Role as strum::VariantArray>::VARIANTS
-        .iter()
-        .position(|r| *r == role)
-        .unwrap_or(0)
-}
-
-impl<'a> Resolver<'a> {
-    fn new(registry: &'a Registry, mentions: &'a [Mention]) -> Self {
-        let named_person = |i: usize| {
-            let e = &registry.entities[i];
-            (e.person && e.name.is_some()).then_some(e.role).flatten()
-        };
-        let mut first_of_role = [None; ROLES];
-        for (i, _) in registry.entities.iter().enumerate() {
-            if let Some(role) = named_person(i) {
-                first_of_role[role_index(role)].get_or_insert(i);
-            }
-        }
-        let mut resolved = Vec::with_capacity(mentions.len());
-        let mut last_person = Vec::with_capacity(mentions.len());
-        let mut person: Option<usize> = None;
-        let mut by_role = [None; ROLES];
-        for m in mentions {
-            let entity = match m.target {
-                Target::Entity(i) => Some(i),
-                Target::Pronoun => person,
-                Target::Role(role) => by_role[role_index(role)].or(first_of_role[role_index(role)]),
-            };
-            if let Some(i) = entity.filter(|i| registry.entities[*i].person) {
-                person = Some(i);
-            }
-            if let Target::Entity(i) = m.target {
-                if let Some(role) = named_person(i) {
-                    by_role[role_index(role)] = Some(i);
-                }
-            }
-            resolved.push(entity);
-            last_person.push(person);
-        }
-        Resolver {
-            registry,
-            mentions,
-            resolved,
-            last_person,
-        }
-    }
-
-    /// The entity mention `index` refers to.
-    fn resolve(&self, index: usize) -> Option<usize> {
-        self.resolved.get(index).copied().flatten()
-    }
-
-    /// The index of the nearest mention that ends at or before byte `at` of
-    /// `paragraph`.
-    fn before(&self, paragraph: usize, at: usize) -> Option<usize> {
-        let after = self
-            .mentions
-            .partition_point(|m| (m.paragraph, m.start) < (paragraph, at));
-        // Walk back over the few mentions that overlap `at`.
-        (0..after).rev().find(|&i| {
-            let m = &self.mentions[i];
-            m.paragraph < paragraph || m.end <= at
-        })
-    }
-
-    /// The person a pronoun at byte `at` of `paragraph` refers to: the last
-    /// person mentioned before it.
-    fn person_before(&self, paragraph: usize, at: usize) -> Option<usize> {
-        self.before(paragraph, at).and_then(|i| self.last_person[i])
-    }
-
-    /// The mentions of `paragraph`, as a range of indices.
-    fn in_paragraph(&self, paragraph: usize) -> std::ops::Range<usize> {
-        let start = self.mentions.partition_point(|m| m.paragraph < paragraph);
-        let end = self.mentions.partition_point(|m| m.paragraph <= paragraph);
-        start..end
-    }
-
-    /// The first mention starting at or just after `at` (within a few bytes) in `paragraph`.
-    fn mention_at(&self, paragraph: usize, at: usize) -> Option<usize> {
-        let first = self
-            .mentions
-            .partition_point(|m| (m.paragraph, m.start) < (paragraph, at));
-        (first < self.mentions.len()).then_some(first).filter(|&i| {
-            let m = &self.mentions[i];
-            m.paragraph == paragraph && m.start <= at + 2
-        })
-    }
-
-    fn attribution(&self, entity: usize, mode: AttributionMode) -> Attribution {
-        let e = &self.registry.entities[entity];
-        Attribution {
-            speaker: e.name.clone(),
-            role: e.role,
-            descriptor: if e.name.is_none() {
-                e.descriptor.clone()
-            } else {
-                None
-            },
-            mode,
-        }
-    }
-}
-
-/// The speaker of each quote span (by group), or `None` when the report does not say.
-fn quote_speakers(paragraphs: &[&str], spans: &[QuoteSpan], r: &Resolver) -> Vec<Option<usize>> {
-    let mut speakers: Vec<Option<usize>> = spans
-        .iter()
-        .map(|s| after_quote(paragraphs, s, r).or_else(|| before_quote(paragraphs, s, r)))
-        .collect();
-    // A quote that runs over paragraphs takes the attribution of any of its
-    // parts; a quote split by its attribution takes the speaker of its other
-    // part. The first attributed span of each group and of each paragraph is
-    // looked up once, so this stays linear in the number of quotes.
-    let mut by_group: HashMap<usize, usize> = HashMap::new();
-    for (span, who) in spans.iter().zip(&speakers) {
-        if let Some(who) = who {
-            by_group.entry(span.group).or_insert(*who);
-        }
-    }
-    for (span, who) in spans.iter().zip(speakers.iter_mut()) {
-        if who.is_none() {
-            *who = by_group.get(&span.group).copied();
-        }
-    }
-    let by_paragraph: HashMap<usize, usize> = spans
-        .iter()
-        .zip(&speakers)
-        .rev()
-        .filter_map(|(span, who)| who.map(|w| (span.paragraph, w)))
-        .collect();
-    for (span, who) in spans.iter().zip(speakers.iter_mut()) {
-        if who.is_none() {
-            *who = by_paragraph.get(&span.paragraph).copied();
-        }
-    }
-    speakers
-}
-
-/// `"…," kata X` / `"…," katanya`.
-fn after_quote(paragraphs: &[&str], span: &QuoteSpan, r: &Resolver) -> Option<usize> {
-    if span.runs_on {
-        return None;
-    }
-    let text = paragraphs[span.paragraph];
-    let after = &text[span.close..];
-    let caps = AFTER_QUOTE.captures(after)?;
-    let whole = caps.get(0)?;
-    if caps.name("nya").is_some() {
-        return r.person_before(span.paragraph, span.open);
-    }
-    let at = span.close + whole.end();
-    r.mention_at(span.paragraph, at).and_then(|m| r.resolve(m))
-}
-
-/// `X mengatakan, "…"` / `Menurut X, "…"` / `kata X: "…"`.
-fn before_quote(paragraphs: &[&str], span: &QuoteSpan, r: &Resolver) -> Option<usize> {
-    let text = paragraphs[span.paragraph];
-    let before = text[..span.open].trim_end();
-    if !(before.ends_with(',') || before.ends_with(':')) {
-        return None;
-    }
-    let clause_start = before[..before.len() - 1]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '"' | '”'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let clause = &before[clause_start..];
-    // The verb nearest the quote decides: `Menurut X,` and `kata X,` name the
-    // speaker after the word, `X mengatakan,` before the verb.
-    let named_after = ["menurut ", "Menurut ", "kata ", "ujar "]
-        .iter()
-        .filter_map(|w| clause.rfind(w).map(|i| (i, i + w.len())))
-        .max();
-    let verb = SAYING.find_iter(clause).last();
-    match (named_after, verb) {
-        (Some((i, after)), v) if v.is_none_or(|v| i > v.start()) => r
-            .mention_at(span.paragraph, clause_start + after)
-            .and_then(|m| r.resolve(m)),
-        (_, Some(v)) => subject_of(span.paragraph, text, clause_start + v.start(), r),
-        _ => None,
-    }
-}
-
-/// The speaker whose mention ends just before the verb at `verb_at`.
-fn subject_of(paragraph: usize, text: &str, verb_at: usize, r: &Resolver) -> Option<usize> {
-    let i = r.before(paragraph, verb_at)?;
-    let m = &r.mentions[i];
-    // A subject stands a few words from its verb; a long gap is no subject.
-    if m.paragraph != paragraph
-        || verb_at - m.end > HEAD_WINDOW
-        || !SUBJECT_GAP.is_match(&text[m.end..verb_at])
-    {
-        return None;
-    }
-    r.resolve(i)
-}
-
-/// The speakers a paragraph reports without quotation marks.
-fn paraphrase_speakers(p: usize, text: &str, spans: &[QuoteSpan], r: &Resolver) -> Vec<usize> {
-    let mut out = Vec::new();
-    for verb in SAYING.find_iter(text) {
-        if inside_quote(spans, p, verb.start()) {
-            continue;
-        }
-        // A verb that only introduces a quote is the quote's attribution.
-        let rest = text[verb.end()..].trim_start_matches([' ', ',', ':']);
-        if rest.starts_with(['"', '“']) {
-            continue;
-        }
-        if let Some(entity) = subject_of(p, text, verb.start(), r) {
-            out.push(entity);
-        }
-    }
-    for i in r.in_paragraph(p) {
-        let m = &r.mentions[i];
-        let (head, whole) = head_window(text, m.start);
-        let ends = |re: &Regex| re.find(head).is_some_and(|f| whole || f.start() > 0);
-        let menurut = ends(&MENURUT);
-        if !(menurut || ends(&PASSIVE)) {
-            continue;
-        }
-        let after = text[m.end..].trim_start_matches([' ', ',']);
-        if menurut && after.starts_with(['"', '“']) {
-            continue;
-        }
-        if let Some(entity) = r.resolve(i) {
-            out.push(entity);
-        }
-    }
-    out
-}
-
-/// How far before a mention the words that introduce it are looked for.
-const HEAD_WINDOW: usize = 80;
-
-/// The text just before byte `at`: at most [`HEAD_WINDOW`] bytes, and
-/// whether that is the paragraph's whole head (so `^` may match). Looking no
-/// further keeps each mention's check constant in the paragraph's length.
-fn head_window(text: &str, at: usize) -> (&str, bool) {
-    let mut start = at.saturating_sub(HEAD_WINDOW);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    (&text[start..at], start == 0)
 }
 
 #[cfg(test)]

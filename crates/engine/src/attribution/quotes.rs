@@ -28,6 +28,16 @@ fn is_close(c: char) -> bool {
     matches!(c, '"' | '”')
 }
 
+/// Whether the first quotation mark of `text` closes a quote: a closing
+/// curly mark, or one of an odd number of straight marks.
+fn closes_first(text: &str) -> bool {
+    match text.chars().find(|&c| is_open(c) || is_close(c)) {
+        Some('”') => true,
+        Some('"') => text.matches('"').count() % 2 == 1,
+        _ => false,
+    }
+}
+
 /// Finds every quoted span of `paragraphs`, in reading order.
 pub fn find(paragraphs: &[&str]) -> Vec<QuoteSpan> {
     let mut spans: Vec<QuoteSpan> = Vec::new();
@@ -37,8 +47,15 @@ pub fn find(paragraphs: &[&str]) -> Vec<QuoteSpan> {
         let mut group_of_open = None;
         let first_char = text.chars().next();
         if carried_group.is_some() && !first_char.is_some_and(is_open) {
-            // A run-on quote not reopened: the convention was not kept; stop it.
-            carried_group = None;
+            if closes_first(text) {
+                // A run-on quote not reopened but closed here (`… kata dia.”
+                // ujarnya` with no mark at the start): it goes on from the start.
+                open_at = Some(0);
+                group_of_open = carried_group.take();
+            } else {
+                // The convention was not kept; stop it.
+                carried_group = None;
+            }
         }
         for (i, c) in text.char_indices() {
             match open_at {
@@ -106,6 +123,19 @@ mod tests {
             ]
         );
         assert_eq!(&paragraphs[0][spans[0].open..spans[0].close], "\"Iya,\"");
+    }
+
+    #[test]
+    fn a_run_on_quote_closed_without_reopening_goes_on() {
+        let spans = find(&[
+            "“Bagian pertama tanpa penutup.",
+            "Bagian kedua yang menutupnya,” ucapnya.",
+        ]);
+        let summary: Vec<(usize, usize, bool, usize)> = spans
+            .iter()
+            .map(|s| (s.paragraph, s.open, s.runs_on, s.group))
+            .collect();
+        assert_eq!(summary, vec![(0, 0, true, 0), (1, 0, false, 0)]);
     }
 
     #[test]

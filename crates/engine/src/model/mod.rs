@@ -273,13 +273,44 @@ impl AttributionMode {
 pub struct Attribution {
     /// The speaker's name in full, when the report names them.
     pub speaker: Option<String>,
-    /// The speaker's role, when the report or the parties tell it.
+    /// The speaker's role, when the report or the case tells it with
+    /// enough confidence.
     pub role: Option<Role>,
-    /// How the report describes an unnamed speaker (`perwakilan KPU`).
+    /// How the report describes a speaker it gives no name (`perwakilan
+    /// KPU`), or the body that speaks (`Pemkab Contoh`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub descriptor: Option<String>,
     /// Quote or paraphrase.
     pub mode: AttributionMode,
+    /// How sure the attribution is, 0 to 100: the strength of the cue that
+    /// attributes the words times the strength of the evidence for the role.
+    #[serde(default = "full_confidence")]
+    pub confidence: u8,
+    /// The bytes of the passage text the attribution covers (a quote, or a
+    /// sentence of reported speech), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(ignore)]
+    pub span: Option<TextSpan>,
+}
+
+fn full_confidence() -> u8 {
+    100
+}
+
+/// A byte range of a passage's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TextSpan {
+    /// The first byte.
+    pub start: u32,
+    /// The byte after the last.
+    pub end: u32,
+}
+
+impl TextSpan {
+    /// The span's text in `text`, when it is one of its slices.
+    pub fn of<'a>(&self, text: &'a str) -> Option<&'a str> {
+        text.get(self.start as usize..self.end as usize)
+    }
 }
 
 impl Attribution {
