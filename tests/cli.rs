@@ -223,3 +223,53 @@ fn analyze_prints_both_views() {
         serde_json::json!(["pemohon", "memutuskan", "informasinya"])
     );
 }
+
+#[test]
+fn attribute_shows_each_sentence_with_its_speaker_role_and_confidence() {
+    let report = "corpus/sindonews-2024-03-14-kpu-akui-kontrak-alibaba-cloud.txt";
+    let out = risalah(&["attribute", report]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The paragraph that paraphrases the panel and then the respondent
+    // carries both, each with the sentence it covers.
+    let line = |needle: &str| {
+        stdout
+            .lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no line with {needle:?} in\n{stdout}"))
+            .to_string()
+    };
+    let panel = line("→ parafrase: Arya Sandhiyudha (majelis) · keyakinan");
+    assert!(panel.contains("· Mulanya, Majelis Komisioner"), "{panel}");
+    let respondent = line("→ parafrase: Luqman Hakim (termohon) · keyakinan");
+    assert!(
+        respondent.ends_with(
+            "· Dalam persidangan Luqman membenarkan kerja sama itu berkaitan dengan cloud Sirekap."
+        ),
+        "{respondent}"
+    );
+    let json = risalah(&["attribute", "--json", report]);
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let answer = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["text"] == "\"Iya,\" jawab Luqman.")
+        .expect("the answer");
+    let a = &answer["attributions"][0];
+    assert_eq!(
+        (
+            a["speaker"].as_str(),
+            a["role"].as_str(),
+            a["mode"].as_str()
+        ),
+        (Some("Luqman Hakim"), Some("termohon"), Some("quote"))
+    );
+    assert_eq!(a["excerpt"], "\"Iya,\"");
+    let confidence = a["confidence"].as_u64().expect("a confidence");
+    assert!((60..=100).contains(&confidence), "{confidence}");
+}

@@ -398,6 +398,53 @@ async fn export_streams_every_hit() {
 }
 
 #[tokio::test]
+async fn exports_carry_who_is_quoted_and_how() {
+    let app = app();
+    let jsonl = get(&app, "/api/export?q=dikecualikan&mode=quote&role=majelis").await;
+    assert_eq!(jsonl.status, StatusCode::OK, "{}", jsonl.body);
+    let rows: Vec<Value> = jsonl
+        .body
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!rows.is_empty());
+    for row in &rows {
+        let attributions = row["attributions"]
+            .as_array()
+            .expect("a list of attributions");
+        assert!(
+            attributions.iter().any(|a| a["mode"] == "quote"
+                && a["role"] == "majelis"
+                && a["speaker"].is_string()),
+            "{row}"
+        );
+    }
+    let csv = get(
+        &app,
+        "/api/export?q=dikecualikan&mode=quote&role=majelis&format=csv",
+    )
+    .await;
+    let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
+    let column = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "attributions")
+        .expect("an attributions column");
+    let cells: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[column].to_string())
+        .collect();
+    assert_eq!(cells.len(), rows.len());
+    assert!(
+        cells.iter().all(|c| c.contains("(majelis, quote)")),
+        "{cells:?}"
+    );
+    let bad = get(&app, "/api/search?q=dokumen&mode=kutipan").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.body);
+}
+
+#[tokio::test]
 async fn the_openapi_document_lists_every_api_route() {
     let app = app();
     let doc = get(&app, "/openapi.json").await.json();

@@ -559,3 +559,53 @@ fn the_bundled_corpus_tells_the_respondent_from_the_panel_in_the_reports() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_mode_filter_keeps_quotes_or_reported_speech_and_with_a_role_the_same_attribution() {
+    use risalah_engine::model::AttributionMode;
+    let (_dir, service) = TempIndex::bundled();
+    let search = |q: &str| {
+        service
+            .search(&SearchRequest {
+                q: q.into(),
+                filters: Filters::default(),
+                limit: 100,
+                offset: 0,
+            })
+            .unwrap()
+    };
+    let has = |h: &risalah_engine::search::Hit, mode: AttributionMode, role: Option<Role>| {
+        h.passage
+            .passage
+            .attributions
+            .iter()
+            .any(|a| a.mode == mode && role.is_none_or(|r| a.role == Some(r)))
+    };
+    for mode in [AttributionMode::Quote, AttributionMode::Paraphrase] {
+        let r = search(&format!("mode:{} type:news", mode.as_str()));
+        assert!(!r.hits.is_empty(), "{mode:?}");
+        assert!(r.hits.iter().all(|h| has(h, mode, None)), "{mode:?}");
+    }
+    // A paragraph that paraphrases the respondent and quotes someone else
+    // is not a respondent's quote.
+    let quotes = search("mode:quote role:termohon");
+    assert!(!quotes.hits.is_empty());
+    assert!(quotes
+        .hits
+        .iter()
+        .all(|h| has(h, AttributionMode::Quote, Some(Role::Termohon))));
+    let by_role = search("role:termohon type:news");
+    assert!(
+        by_role.total > quotes.total,
+        "the mode narrows the role filter"
+    );
+    assert!(matches!(
+        service.search(&SearchRequest {
+            q: "mode:kutipan".into(),
+            filters: Filters::default(),
+            limit: 10,
+            offset: 0
+        }),
+        Err(SearchError::BadRequest(_))
+    ));
+}

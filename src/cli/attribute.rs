@@ -1,5 +1,6 @@
-//! `risalah attribute FILE`: each paragraph of a news report with the
-//! speakers, roles and quote/paraphrase marks found, for checking by eye.
+//! `risalah attribute FILE`: each paragraph of a news report and, under it,
+//! every quote and sentence of reported speech found: who said it, in what
+//! role, how sure the attributor is, and the words it covers.
 
 use risalah_engine::corpus;
 use risalah_engine::model::{Attribution, AttributionMode};
@@ -38,13 +39,19 @@ pub fn run(file: &Path, json: bool) -> anyhow::Result<ExitCode> {
         }
         println!("{} — {}", doc.meta.id, doc.meta.title);
         for p in &doc.passages {
-            let marks: Vec<String> = p.attributions.iter().map(describe).collect();
-            let marks = if marks.is_empty() {
-                "narasi".to_string()
-            } else {
-                marks.join("; ")
-            };
-            println!("\n[{}] {marks}\n    {}", doc.passage_id(p.position), p.text);
+            println!("\n[{}]\n    {}", doc.passage_id(p.position), p.text);
+            if p.attributions.is_empty() {
+                println!("    → narasi");
+            }
+            for a in &p.attributions {
+                let excerpt = a.span.and_then(|s| s.of(&p.text)).unwrap_or(&p.text);
+                println!(
+                    "    → {} · keyakinan {} % · {}",
+                    describe(a),
+                    a.confidence,
+                    shorten(excerpt, 100)
+                );
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -59,4 +66,14 @@ pub fn describe(a: &Attribution) -> String {
     let who = a.who().unwrap_or("?");
     let role = a.role.map_or("peran tidak diketahui", |r| r.as_str());
     format!("{mode}: {who} ({role})")
+}
+
+/// `text` cut to at most `max` characters at a word, with `…` when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", &cut[..at])
 }

@@ -49,6 +49,45 @@ struct Row<'a> {
     text: Cow<'a, str>,
     url: String,
     source_url: Cow<'a, str>,
+    attributions: Attributions<'a>,
+}
+
+/// Who a news paragraph quotes or paraphrases: a list in JSON Lines, one
+/// cell in CSV (`NAME (role, mode); …`).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Attributions<'a> {
+    List(Vec<AttributionRow<'a>>),
+    Cell(String),
+}
+
+/// One attribution of an exported row.
+#[derive(Serialize)]
+struct AttributionRow<'a> {
+    speaker: Option<&'a str>,
+    role: Option<&'a str>,
+    mode: &'a str,
+}
+
+impl Attributions<'_> {
+    /// The list as one spreadsheet cell.
+    fn cell(self) -> String {
+        match self {
+            Attributions::Cell(text) => text,
+            Attributions::List(list) => list
+                .iter()
+                .map(|a| {
+                    format!(
+                        "{} ({}, {})",
+                        a.speaker.unwrap_or("?"),
+                        a.role.unwrap_or("?"),
+                        a.mode
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
 }
 
 impl<'a> Row<'a> {
@@ -68,6 +107,17 @@ impl<'a> Row<'a> {
             text: Cow::Borrowed(&p.passage.text),
             url: permalink_path(&p.id),
             source_url: s(&d.source_url),
+            attributions: Attributions::List(
+                p.passage
+                    .attributions
+                    .iter()
+                    .map(|a| AttributionRow {
+                        speaker: a.who(),
+                        role: a.role.map(|r| r.as_str()),
+                        mode: a.mode.as_str(),
+                    })
+                    .collect(),
+            ),
         }
     }
 
@@ -81,6 +131,9 @@ impl<'a> Row<'a> {
             speaker: spreadsheet_safe(self.speaker),
             text: spreadsheet_safe(self.text),
             source_url: spreadsheet_safe(self.source_url),
+            attributions: Attributions::Cell(
+                spreadsheet_safe(Cow::Owned(self.attributions.cell())).into_owned(),
+            ),
             ..self
         }
     }

@@ -5,7 +5,7 @@
 
 use crate::error::AppError;
 use crate::i18n::Lang;
-use risalah_engine::model::{DateRange, DocType, Role};
+use risalah_engine::model::{AttributionMode, DateRange, DocType, Role};
 use risalah_engine::search::query::period;
 use risalah_engine::search::{Filters, SearchRequest};
 use serde::de::DeserializeOwned;
@@ -30,7 +30,7 @@ pub enum ExportFormat {
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// The query in the query language (see the README): words, "phrases",
-    /// -exclusions, OR, role:, speaker:, case:, type:, date:.
+    /// -exclusions, OR, role:, mode:, speaker:, case:, type:, date:.
     #[serde(skip_serializing_if = "String::is_empty")]
     #[param(max_length = 1000)]
     pub q: String,
@@ -38,6 +38,10 @@ pub struct SearchParams {
     /// majelis, pemohon, termohon, panitera, saksi, ahli, pihak_terkait, lainnya.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub role: Vec<String>,
+    /// Only quoted or only reported speech of news reports: quote,
+    /// paraphrase (with `role`: by a speaker of that role).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mode: Vec<String>,
     /// Only this speaker (words of the name).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
@@ -134,6 +138,7 @@ impl SearchParams {
     pub fn is_blank(&self) -> bool {
         self.q.trim().is_empty()
             && list(&self.role).next().is_none()
+            && list(&self.mode).next().is_none()
             && non_empty(&self.speaker).is_none()
             && non_empty(&self.case).is_none()
             && list(&self.doc_type).next().is_none()
@@ -167,6 +172,9 @@ impl SearchParams {
         let roles = list(&self.role)
             .map(|r| Role::from_name(r).map_err(|e| bad(e.to_string())))
             .collect::<Result<Vec<_>, _>>()?;
+        let modes = list(&self.mode)
+            .map(|m| AttributionMode::from_name(m).map_err(|e| bad(e.to_string())))
+            .collect::<Result<Vec<_>, _>>()?;
         let doc_types = list(&self.doc_type)
             .map(|t| DocType::from_name(t).map_err(|e| bad(e.to_string())))
             .collect::<Result<Vec<_>, _>>()?;
@@ -188,6 +196,7 @@ impl SearchParams {
             q: self.q.clone(),
             filters: Filters {
                 roles,
+                modes,
                 speakers: non_empty(&self.speaker)
                     .map(str::to_string)
                     .into_iter()

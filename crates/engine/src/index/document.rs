@@ -73,6 +73,9 @@ pub fn to_tantivy(doc: &Document, file: &str, fields: &Fields) -> Vec<TantivyDoc
         for role in roles_of(p) {
             t.add_text(fields.role, role.as_str());
         }
+        for term in mode_terms(p) {
+            t.add_text(fields.mode, term);
+        }
         if !p.attributions.is_empty() {
             if let Ok(json) = serde_json::to_string(&p.attributions) {
                 t.add_text(fields.attributions, json);
@@ -97,6 +100,27 @@ fn speakers_of(p: &Passage) -> Vec<&str> {
         }
     }
     out
+}
+
+/// The mode terms of a passage's attributions: each mode, and each mode
+/// with the role of an attribution in it (`quote:termohon`).
+pub fn mode_terms(p: &Passage) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in &p.attributions {
+        let mode = a.mode.as_str();
+        let with_role = a.role.map(|r| mode_term(mode, r.as_str()));
+        for term in std::iter::once(mode.to_string()).chain(with_role) {
+            if !out.contains(&term) {
+                out.push(term);
+            }
+        }
+    }
+    out
+}
+
+/// The term for an attribution of `mode` by a speaker of `role`.
+pub fn mode_term(mode: &str, role: &str) -> String {
+    format!("{mode}:{role}")
 }
 
 /// The passage's role first, then every other role it attributes.

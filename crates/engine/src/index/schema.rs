@@ -17,7 +17,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema changes; an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The tokenizer of exact-match keyword fields (case register numbers): the
 /// whole value, lowercased.
@@ -55,6 +55,10 @@ pub struct Fields {
     /// The speaker's canonical role; in a news paragraph, every role it
     /// quotes or paraphrases (the first is the primary one).
     pub role: Field,
+    /// A news paragraph's attribution modes (`quote`, `paraphrase`), each
+    /// also with its role (`quote:termohon`), so a mode and a role filter
+    /// match the same attribution.
+    pub mode: Field,
     /// A news paragraph's attributions as JSON.
     pub attributions: Field,
     /// The passage's 1-based position in its document.
@@ -108,6 +112,7 @@ pub fn build() -> (Schema, Fields) {
         ),
         speaker: b.add_text_field("speaker", text_options(analysis::EXACT, true)),
         role: b.add_text_field("role", STRING | STORED | FAST),
+        mode: b.add_text_field("mode", STRING),
         attributions: b.add_text_field("attributions", STORED),
         position: b.add_u64_field(
             "position",
@@ -141,6 +146,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         date: f("date")?,
         speaker: f("speaker")?,
         role: f("role")?,
+        mode: f("mode")?,
         attributions: f("attributions")?,
         position: f("position")?,
         kind: f("kind")?,

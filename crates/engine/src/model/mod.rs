@@ -266,6 +266,11 @@ impl AttributionMode {
     pub fn as_str(self) -> &'static str {
         self.into()
     }
+
+    /// Parses a mode name, any case.
+    pub fn from_name(text: &str) -> Result<AttributionMode, UnknownName> {
+        parse_name(text, "mode")
+    }
 }
 
 /// One speaker a news paragraph quotes or paraphrases, as the report names them.

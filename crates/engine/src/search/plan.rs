@@ -391,6 +391,26 @@ fn filter_queries(filters: &Filters, fields: &Fields) -> Result<Vec<Box<dyn Quer
     ) {
         out.push(q);
     }
+    // A mode with a role: an attribution of that mode by that role.
+    let modes: Vec<String> = filters
+        .modes
+        .iter()
+        .flat_map(|m| {
+            let roles: Vec<String> = filters
+                .roles
+                .iter()
+                .map(|r| crate::index::document::mode_term(m.as_str(), r.as_str()))
+                .collect();
+            if roles.is_empty() {
+                vec![m.as_str().to_string()]
+            } else {
+                roles
+            }
+        })
+        .collect();
+    if let Some(q) = terms(fields.mode, modes) {
+        out.push(q);
+    }
     if let Some(q) = terms(
         fields.doc_type,
         filters

@@ -7,6 +7,7 @@
 //! | `-alibaba`, `-"data pribadi"` | exclude |
 //! | `kontrak OR perjanjian` | either word |
 //! | `role:majelis`, `role:pemohon,termohon` | speaker role (several: any of them) |
+//! | `mode:quote`, `mode:paraphrase` | quoted or reported speech of a news report (with `role:`, by that role) |
 //! | `speaker:"Rospita Vici Paulyn"`, `speaker:rospita` | speaker name (words of it) |
 //! | `case:023/III/KIP-PS/2024` | case register number (whole, any case) |
 //! | `type:news` | document type: `transcript`, `news`, `putusan` |
@@ -17,7 +18,7 @@
 //! analysed away. Malformed input (an unclosed quote, an unknown role, a bad
 //! date) is a [`QueryError`] with a message for the user, never a panic.
 
-use crate::model::{DateRange, DocDate, DocType, Role};
+use crate::model::{AttributionMode, DateRange, DocDate, DocType, Role};
 
 /// The longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 1_000;
@@ -56,6 +57,9 @@ pub struct Clause {
 pub struct Filters {
     /// Any of these roles.
     pub roles: Vec<Role>,
+    /// Any of these attribution modes (with a role filter: an attribution
+    /// of that mode by a speaker of that role).
+    pub modes: Vec<AttributionMode>,
     /// Each of these speaker names (words of the name).
     pub speakers: Vec<String>,
     /// Any of these case register numbers.
@@ -74,6 +78,11 @@ impl Filters {
 
     /// Adds the filters of `other`: more values of each, the narrower date range.
     pub fn merge(&mut self, other: &Filters) {
+        for mode in &other.modes {
+            if !self.modes.contains(mode) {
+                self.modes.push(*mode);
+            }
+        }
         for role in &other.roles {
             if !self.roles.contains(role) {
                 self.roles.push(*role);
@@ -108,7 +117,9 @@ enum Piece {
     Field { name: String, value: String },
 }
 
-const FIELDS: &[&str] = &["role", "speaker", "case", "type", "date", "from", "to"];
+const FIELDS: &[&str] = &[
+    "role", "mode", "speaker", "case", "type", "date", "from", "to",
+];
 
 fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„')
@@ -251,6 +262,15 @@ fn add_filter(filters: &mut Filters, name: &str, value: &str) -> Result<(), Quer
                 let role = Role::from_name(part).map_err(|e| QueryError(e.to_string()))?;
                 if !filters.roles.contains(&role) {
                     filters.roles.push(role);
+                }
+            }
+        }
+        "mode" => {
+            for part in value.split(',').filter(|p| !p.is_empty()) {
+                let mode =
+                    AttributionMode::from_name(part).map_err(|e| QueryError(e.to_string()))?;
+                if !filters.modes.contains(&mode) {
+                    filters.modes.push(mode);
                 }
             }
         }
