@@ -13,5 +13,6 @@ mod corpus_seeds;
 mod hardening;
 mod http;
 mod incremental;
+mod privacy;
 mod reliability;
 mod search;

@@ -6,12 +6,29 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// Prints every problem of the corpus and a summary; fails when input was rejected
-/// (or, with `strict`, when anything was warned about).
-pub fn run(root: &Path, strict: bool) -> anyhow::Result<ExitCode> {
+/// (or, with `strict`, when anything was warned about). With `pii`, lists
+/// what indexing masks as personal data, for an editor to review.
+pub fn run(root: &Path, strict: bool, pii: bool) -> anyhow::Result<ExitCode> {
     let report = pipeline::read_corpus(root)
         .with_context(|| format!("cannot read corpus {}", root.display()))?;
     for problem in report.problems() {
         eprintln!("{problem}");
+    }
+    if pii {
+        let mut count = 0;
+        for (file, masked) in report.files.iter().zip(&report.masked) {
+            for m in masked {
+                println!(
+                    "{}:{}: {} {}",
+                    file.path.display(),
+                    m.line,
+                    m.kind.as_str(),
+                    m.hint
+                );
+                count += 1;
+            }
+        }
+        println!("{count} value(s) of personal data masked");
     }
     let files = report.files.len();
     let rejected = report.rejected_files();

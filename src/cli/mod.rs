@@ -35,6 +35,10 @@ pub enum Command {
         /// Treat warnings as failures.
         #[arg(long)]
         strict: bool,
+        /// List, per file and line, the personal data that indexing masks
+        /// (the kind, and the value with all but its last characters hidden).
+        #[arg(long)]
+        pii: bool,
     },
     /// Build or update the index from the corpus (only changed files are re-read).
     Index {
@@ -175,7 +179,11 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Check { corpus, strict } => check::run(&corpus, strict),
+        Command::Check {
+            corpus,
+            strict,
+            pii,
+        } => check::run(&corpus, strict, pii),
         Command::Index {
             corpus,
             index,

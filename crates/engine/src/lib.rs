@@ -13,4 +13,5 @@ pub mod corpus;
 pub mod index;
 pub mod model;
 pub mod pipeline;
+pub mod privacy;
 pub mod search;

@@ -17,6 +17,7 @@
 
 use crate::corpus::{self, ParsedFile, Problem};
 use crate::model::{DocType, Document, Speaker};
+use crate::privacy::{Masked, Redactions};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -141,6 +142,15 @@ pub fn relative_key(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
+/// Masks the personal data of private persons in every document, before
+/// anything reads its words ([`crate::privacy`]); what was masked.
+pub fn mask_personal_data(documents: &mut [Document], redactions: &Redactions) -> Vec<Masked> {
+    documents
+        .iter_mut()
+        .flat_map(|d| crate::privacy::mask_document(d, redactions))
+        .collect()
+}
+
 /// The outcome of reading a whole corpus through every stage but the index.
 #[derive(Debug, Default)]
 pub struct CorpusReport {
@@ -148,6 +158,8 @@ pub struct CorpusReport {
     pub files: Vec<ParsedFile>,
     /// Problems that belong to no single parse (unknown files, label table).
     pub other_problems: Vec<Problem>,
+    /// What was masked as personal data, per file (in `files` order).
+    pub masked: Vec<Vec<Masked>>,
 }
 
 impl CorpusReport {
@@ -190,9 +202,14 @@ pub fn read_corpus(root: &Path) -> std::io::Result<CorpusReport> {
     let (paths, mut other_problems) = corpus::discover(root)?;
     let labels = corpus::load_labels(root);
     other_problems.extend(labels.problems);
+    let mut masked = Vec::with_capacity(paths.len());
     let mut files: Vec<ParsedFile> = paths
         .iter()
-        .map(|p| corpus::parse_path(p, &labels.table))
+        .map(|p| {
+            let mut file = corpus::parse_path(p, &labels.table);
+            masked.push(mask_personal_data(&mut file.documents, &labels.redactions));
+            file
+        })
         .collect();
     reject_duplicate_ids(&mut files, HashMap::new());
     // Rosters are gathered in manifest key order, as an index build does.
@@ -212,5 +229,6 @@ pub fn read_corpus(root: &Path) -> std::io::Result<CorpusReport> {
     Ok(CorpusReport {
         files,
         other_problems,
+        masked,
     })
 }

@@ -213,3 +213,12 @@ impl Text {
         }
     }
 }
+
+/// Corpus text as a page in `lang` shows it: the placeholders of masked
+/// personal data (`[NIK disamarkan]`) in the page's language.
+pub fn corpus_text(lang: Lang, text: &str) -> std::borrow::Cow<'_, str> {
+    match lang {
+        Lang::Id => std::borrow::Cow::Borrowed(text),
+        Lang::En => risalah_engine::privacy::placeholders_in_english(text),
+    }
+}

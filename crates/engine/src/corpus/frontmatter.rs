@@ -38,6 +38,8 @@ pub enum Key {
     Publisher,
     /// A provenance note.
     Note,
+    /// Texts to redact: `A => B; C` (see the privacy module).
+    Redact,
     /// The roster, on the `- ` lines that follow.
     Roster,
 }
@@ -192,6 +194,7 @@ fn set_field(meta: &mut DocumentMeta, key: Key, value: &str, line: u32, diag: &m
         }
         Key::Publisher => meta.publisher = Some(value),
         Key::Note => meta.note = Some(value),
+        Key::Redact => meta.redact.push(value),
         // Its entries follow on their own lines; see `parse`.
         Key::Roster => {}
     }

@@ -42,6 +42,9 @@ struct Line {
     source_url: Option<String>,
     publisher: Option<String>,
     note: Option<String>,
+    /// Texts to redact in this document: `A => B; C`.
+    #[serde(default)]
+    redact: Option<String>,
     speaker: Option<String>,
     speaker_title: Option<String>,
     role: Option<String>,
@@ -240,6 +243,7 @@ fn validate(
         source_url: line.source_url,
         publisher: line.publisher,
         note: line.note,
+        redact: line.redact.into_iter().collect(),
     };
     let passage = Passage {
         position: line.turn.unwrap_or(0),

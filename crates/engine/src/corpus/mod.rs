@@ -83,7 +83,10 @@ pub fn discover(root: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<Problem>)> {
         }
         let path = entry.path();
         let name = entry.file_name().to_string_lossy();
-        if name.starts_with("README") || name == LABELS_FILE {
+        if name.starts_with("README")
+            || name == LABELS_FILE
+            || name == crate::privacy::REDACTIONS_FILE
+        {
             continue;
         }
         if is_corpus_file(path) {
@@ -112,10 +115,13 @@ pub fn is_corpus_file(path: &Path) -> bool {
 pub struct CorpusLabels {
     /// The table.
     pub table: LabelTable,
-    /// blake3 of `labels.tsv` (empty when there is none): a change re-reads every file.
+    /// blake3 of `labels.tsv` and `redactions.tsv` (empty when there are
+    /// none): a change re-reads every file.
     pub hash: String,
-    /// Problems in `labels.tsv`.
+    /// Problems in `labels.tsv` and `redactions.tsv`.
     pub problems: Vec<Problem>,
+    /// The corpus's redactions (`redactions.tsv`).
+    pub redactions: crate::privacy::Redactions,
 }
 
 /// Loads the label table of the corpus at `root` (a directory, or the
@@ -128,17 +134,33 @@ pub fn load_labels(root: &Path) -> CorpusLabels {
     };
     let path = dir.join(LABELS_FILE);
     let mut labels = CorpusLabels::default();
-    let Ok(bytes) = std::fs::read(&path) else {
-        return labels;
-    };
-    labels.hash = blake3::hash(&bytes).to_hex().to_string();
-    let text = String::from_utf8_lossy(&bytes);
-    labels.problems = labels
-        .table
-        .extend_from_tsv(&text)
-        .into_iter()
-        .map(|(line, reason)| Problem::error(&path, line, reason))
-        .collect();
+    let mut hasher = blake3::Hasher::new();
+    if let Ok(bytes) = std::fs::read(&path) {
+        hasher.update(&bytes);
+        let text = String::from_utf8_lossy(&bytes);
+        labels.problems = labels
+            .table
+            .extend_from_tsv(&text)
+            .into_iter()
+            .map(|(line, reason)| Problem::error(&path, line, reason))
+            .collect();
+    }
+    let redactions = dir.join(crate::privacy::REDACTIONS_FILE);
+    if let Ok(bytes) = std::fs::read(&redactions) {
+        hasher.update(b"\0redactions\0");
+        hasher.update(&bytes);
+        let (table, problems) =
+            crate::privacy::Redactions::from_tsv(&String::from_utf8_lossy(&bytes));
+        labels.redactions = table;
+        labels.problems.extend(
+            problems
+                .into_iter()
+                .map(|(line, reason)| Problem::error(&redactions, line, reason)),
+        );
+    }
+    if dir.join(LABELS_FILE).exists() || redactions.exists() {
+        labels.hash = hasher.finalize().to_hex().to_string();
+    }
     labels
 }
 

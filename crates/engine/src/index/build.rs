@@ -177,11 +177,17 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
     }
     progress.finish();
 
-    // Stage 1: parse the changed files, each on its own.
+    // Stage 1: parse the changed files, each on its own, and mask the
+    // personal data in them before anything else reads their words.
+    let parse = |path: &Path, bytes: &[u8]| {
+        let mut file = corpus::parse_bytes(path, bytes, &labels.table);
+        pipeline::mask_personal_data(&mut file.documents, &labels.redactions);
+        file
+    };
     let mut parsed: Vec<(ToParse, ParsedFile)> = to_parse
         .into_iter()
         .map(|t| {
-            let file = corpus::parse_bytes(&t.path, &t.bytes, &labels.table);
+            let file = parse(&t.path, &t.bytes);
             (t, file)
         })
         .collect();
@@ -216,7 +222,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
         let path = corpus_root.join(key);
         match corpus::read_bounded(&path) {
             Ok(bytes) => {
-                let file = corpus::parse_bytes(&path, &bytes, &labels.table);
+                let file = parse(&path, &bytes);
                 report.files_reattributed += 1;
                 let t = ToParse {
                     key: key.clone(),
@@ -273,6 +279,9 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
         Ok(committed) => report.committed = committed,
         Err(e) => return Err(recovery::abandon(writer, &handle.dir, generation, e)),
     }
+    if report.committed {
+        purge_deleted(&mut writer).context("cannot merge away the replaced passages")?;
+    }
     writer.wait_merging_threads().ok();
 
     report.documents = manifest.document_count();
@@ -281,6 +290,24 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
     report.problems = problems;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// Rewrites every segment that holds replaced or removed passages and
+/// deletes the files no commit needs: text that a re-index masked or a
+/// removed file held leaves no trace in the index directory.
+fn purge_deleted(writer: &mut IndexWriter) -> anyhow::Result<()> {
+    let with_deletes: Vec<tantivy::index::SegmentId> = writer
+        .index()
+        .searchable_segment_metas()?
+        .iter()
+        .filter(|m| m.has_deletes())
+        .map(|m| m.id())
+        .collect();
+    if !with_deletes.is_empty() {
+        writer.merge(&with_deletes).wait()?;
+    }
+    writer.garbage_collect_files().wait()?;
+    Ok(())
 }
 
 /// What the last stage writes: the records of the files parsed this run,
@@ -388,7 +415,9 @@ pub fn freshness(index_dir: &Path, corpus: &Path) -> anyhow::Result<Freshness> {
         )));
     }
     if corpus::load_labels(&root).hash != manifest.labels_hash {
-        return Ok(Freshness::Stale("labels.tsv changed".into()));
+        return Ok(Freshness::Stale(
+            "labels.tsv or redactions.tsv changed".into(),
+        ));
     }
     let (paths, _) = corpus::discover(&root)?;
     let mut seen = 0;

@@ -180,6 +180,10 @@ pub struct DocumentMeta {
     pub publisher: Option<String>,
     /// A note on provenance (for example how a transcript was reconstructed).
     pub note: Option<String>,
+    /// The document's own redactions (`redact:` in its header), applied
+    /// before indexing and never stored.
+    #[serde(skip)]
+    pub redact: Vec<String>,
 }
 
 /// What a passage is.

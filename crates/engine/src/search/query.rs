@@ -132,6 +132,14 @@ pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
             "the query is longer than {MAX_QUERY_CHARS} characters"
         ));
     }
+    // Personal data is masked before indexing: it is never an index term,
+    // and a query for it says so rather than finding nothing silently.
+    if let Some(found) = crate::privacy::find(input).first() {
+        return error(format!(
+            "personal data ({}) is not searchable: risalah masks it before indexing",
+            found.kind.as_str()
+        ));
+    }
     let pieces = lex(input)?;
     let mut query = ParsedQuery::default();
     let mut pending_or = false;

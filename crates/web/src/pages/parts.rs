@@ -59,7 +59,7 @@ pub fn passage_block(lang: Lang, p: &StoredPassage, current: bool) -> Markup {
                 @if let Some(ts) = &p.passage.timestamp { " · " span class="timestamp" { (ts) } }
                 " · " a href=(link(&permalink_path(&p.id), lang)) class="pid" { (p.id) }
             }
-            div class="text" { (p.passage.text) }
+            div class="text" { (crate::i18n::corpus_text(lang, &p.passage.text)) }
         }
     }
 }

@@ -164,7 +164,7 @@ fn neighbour(lang: Lang, label: &str, n: &Neighbour) -> Markup {
         div class="neighbour" {
             span class="label" { (label) } " "
             (who(lang, &n.speaker, n.role))
-            p { (n.text) }
+            p { (crate::i18n::corpus_text(lang, &n.text)) }
         }
     }
 }
@@ -180,7 +180,7 @@ fn hit_card(lang: Lang, hit: &Hit, n: usize, public_url: &crate::permalink::Publ
                 @if let Some(date) = &json.passage.date { " · " time datetime=(date) { (date) } }
                 " · " span class="doctype" { (lang.doc_type(hit.document.doc_type)) }
             }
-            p class="snippet" { (snippet::markup(&hit.snippet)) }
+            p class="snippet" { (snippet::markup(lang, &hit.snippet)) }
             p class="source" {
                 a href={ (link(&document_path(&p.doc_id), lang)) "#" (local_anchor(&p.id)) } { (hit.document.title) }
             }
