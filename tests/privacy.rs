@@ -30,6 +30,11 @@ const PRIVATE: &[&str] = &[
     "0857 1122 3344",
     "Dusun Rekaan",
     "Rahmat Karangan",
+    "0813-2222-4444",
+    "Kenanga",
+    "3201010101010043",
+    "1 Januari 2071",
+    "198001012005011002",
 ];
 
 /// What stays: public bodies' contacts and ordinary numbers.
@@ -43,6 +48,11 @@ const PUBLIC: &[&str] = &[
     "2099-08-01",
     "Rp 1.250.000.000",
     "Pasal 17 huruf h UU 14/2008",
+    "Rp 12.050.000.000",
+    "Rp 3.075.500.000,00",
+    "kode rekening 5.1.02.01.01.0024",
+    "rekening kas daerah sebesar Rp 1.250.000.000",
+    "Bank Dunia senilai Rp 2.500.000.000",
 ];
 
 fn built() -> TempIndex {
@@ -149,6 +159,7 @@ async fn personal_data_is_masked_everywhere_it_could_show() {
     for placeholder in [
         "[NIK disamarkan]",
         "[nomor KK disamarkan]",
+        "[NIP disamarkan]",
         "[NPWP disamarkan]",
         "[nomor telepon disamarkan]",
         "[alamat e-mail disamarkan]",

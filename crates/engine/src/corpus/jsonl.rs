@@ -82,6 +82,8 @@ pub fn parse(text: &str, labels: &LabelTable, diag: &mut Diagnostics) -> Vec<Doc
         let slot = match by_id.get(&meta.id) {
             Some(&slot) => {
                 warn_on_conflict(&documents[slot].meta, &meta, line_no, diag);
+                // Redactions of every line count, not only the first's.
+                documents[slot].meta.redact.extend(meta.redact);
                 slot
             }
             None => {

@@ -115,8 +115,8 @@ pub fn is_corpus_file(path: &Path) -> bool {
 pub struct CorpusLabels {
     /// The table.
     pub table: LabelTable,
-    /// blake3 of `labels.tsv` and `redactions.tsv` (empty when there are
-    /// none): a change re-reads every file.
+    /// blake3 of `labels.tsv`, `redactions.tsv` and the masking patterns:
+    /// a change re-reads every file.
     pub hash: String,
     /// Problems in `labels.tsv` and `redactions.tsv`.
     pub problems: Vec<Problem>,
@@ -158,9 +158,11 @@ pub fn load_labels(root: &Path) -> CorpusLabels {
                 .map(|(line, reason)| Problem::error(&redactions, line, reason)),
         );
     }
-    if dir.join(LABELS_FILE).exists() || redactions.exists() {
-        labels.hash = hasher.finalize().to_hex().to_string();
-    }
+    // The masking patterns belong to the rules: an index built with others
+    // is read again, file by file.
+    hasher.update(b"\0patterns\0");
+    hasher.update(crate::privacy::patterns::SOURCE.as_bytes());
+    labels.hash = hasher.finalize().to_hex().to_string();
     labels
 }
 

@@ -416,7 +416,7 @@ pub fn freshness(index_dir: &Path, corpus: &Path) -> anyhow::Result<Freshness> {
     }
     if corpus::load_labels(&root).hash != manifest.labels_hash {
         return Ok(Freshness::Stale(
-            "labels.tsv or redactions.tsv changed".into(),
+            "labels.tsv, redactions.tsv or the masking patterns changed".into(),
         ));
     }
     let (paths, _) = corpus::discover(&root)?;

@@ -27,6 +27,8 @@ pub enum PiiKind {
     Nik,
     /// Nomor Kartu Keluarga (16 digits after `KK`).
     Kk,
+    /// Nomor Induk Pegawai (18 digits after `NIP`; it spells out the date of birth).
+    Nip,
     /// Nomor Pokok Wajib Pajak.
     Npwp,
     /// A phone number.
@@ -54,6 +56,7 @@ impl PiiKind {
         match self {
             PiiKind::Nik => "[NIK disamarkan]",
             PiiKind::Kk => "[nomor KK disamarkan]",
+            PiiKind::Nip => "[NIP disamarkan]",
             PiiKind::Npwp => "[NPWP disamarkan]",
             PiiKind::Telepon => "[nomor telepon disamarkan]",
             PiiKind::Email => "[alamat e-mail disamarkan]",
@@ -69,6 +72,7 @@ impl PiiKind {
         match self {
             PiiKind::Nik => "[NIK redacted]",
             PiiKind::Kk => "[family card number redacted]",
+            PiiKind::Nip => "[NIP redacted]",
             PiiKind::Npwp => "[tax number redacted]",
             PiiKind::Telepon => "[phone number redacted]",
             PiiKind::Email => "[e-mail address redacted]",
