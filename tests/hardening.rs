@@ -196,7 +196,7 @@ async fn every_refusal_carries_the_headers_and_the_api_answers_json() {
         2,
         PublicUrl::default(),
     );
-    let long_uri = format!("/api/search?q={}", "a".repeat(10_000));
+    let long_uri = format!("/api/search?q={}", "a".repeat(risalah_web::MAX_URI_BYTES));
     let cases: Vec<(Request<Body>, StatusCode, bool)> = vec![
         (
             Request::post("/api/search?q=x")

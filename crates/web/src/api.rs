@@ -357,6 +357,7 @@ impl DocumentJson {
     responses(
         (status = 200, description = "Hits, total and facet counts", body = SearchJson),
         (status = 400, description = "The query or a parameter is malformed", body = crate::error::ErrorJson),
+        (status = 414, description = "The address is too long", body = crate::error::ErrorJson),
         (status = 503, description = "Every search slot is busy", body = crate::error::ErrorJson),
     )
 )]
@@ -394,6 +395,7 @@ pub async fn search(
     responses(
         (status = 200, description = "The passage", body = PassageViewJson),
         (status = 400, description = "A parameter is malformed", body = crate::error::ErrorJson),
+        (status = 414, description = "The address is too long", body = crate::error::ErrorJson),
         (status = 404, description = "No such passage", body = crate::error::ErrorJson),
     )
 )]

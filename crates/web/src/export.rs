@@ -182,6 +182,7 @@ fn encode(format: ExportFormat, d: &DocumentMeta, p: &StoredPassage, header_row:
         (status = 200, description = "The rows; X-Total-Count and X-Export-Truncated headers",
             content((String = "text/csv"), (String = "application/jsonl"))),
         (status = 400, description = "The query or a parameter is malformed", body = crate::error::ErrorJson),
+        (status = 414, description = "The address is too long", body = crate::error::ErrorJson),
         (status = 503, description = "Every search slot is busy", body = crate::error::ErrorJson),
     )
 )]

@@ -38,8 +38,11 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 pub const QUEUE_TIMEOUT: Duration = Duration::from_secs(5);
 /// The largest request body accepted (the API takes none).
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
-/// The longest request address accepted (a query is at most 1,000 characters).
-pub const MAX_URI_BYTES: usize = 8 * 1024;
+/// The longest request address accepted. A query is at most 1,000
+/// characters, which percent-encoded can take 12 KiB; with the other
+/// parameters an address may need several times that, and an over-long
+/// parameter is answered 400 with its name rather than 414.
+pub const MAX_URI_BYTES: usize = 32 * 1024;
 /// The most bytes of request headers accepted.
 pub const MAX_HEADER_BYTES: usize = 16 * 1024;
 
