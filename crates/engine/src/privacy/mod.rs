@@ -132,55 +132,60 @@ pub fn mask(text: &str, redactions: &Redactions) -> (String, Vec<(PiiKind, Strin
 
 /// Masks every text of `doc` in place — title, parties, agenda, note,
 /// speakers, roster and passages — with the corpus's redactions and the
-/// document's own; what was masked, with the line it stood on.
+/// document's own (names only through those); what was masked, with the
+/// line it stood on.
 pub fn mask_document(doc: &mut Document, corpus: &Redactions) -> Vec<Masked> {
-    let own = Redactions::from_front_matter(&doc.meta.redact);
-    let rules = corpus.with(&own);
+    let rules = corpus.with(&Redactions::from_front_matter(&doc.meta.redact));
     let mut found = Vec::new();
-    let mut record = |line: u32, masked: Vec<(PiiKind, String)>| {
+    let meta = &mut doc.meta;
+    let header = [&mut meta.parties, &mut meta.agenda, &mut meta.note];
+    for field in std::iter::once(&mut meta.title).chain(header.into_iter().flatten()) {
+        mask_in_place(field, &rules, Scope::Everything, 1, &mut found);
+    }
+    for speaker in &mut doc.roster {
+        mask_in_place(&mut speaker.name, &rules, Scope::Redactions, 1, &mut found);
+    }
+    for p in &mut doc.passages {
+        mask_in_place(&mut p.text, &rules, Scope::Everything, p.line, &mut found);
+        if let Some(speaker) = &mut p.speaker {
+            mask_in_place(speaker, &rules, Scope::Redactions, p.line, &mut found);
+        }
+    }
+    doc.meta.redact.clear();
+    found
+}
+
+/// What a field is masked for: a name only for the editor's redactions.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Redactions,
+    Everything,
+}
+
+/// Masks `field` in place, recording what was masked on `line`.
+fn mask_in_place(
+    field: &mut String,
+    rules: &Redactions,
+    scope: Scope,
+    line: u32,
+    found: &mut Vec<Masked>,
+) {
+    let (text, masked) = match scope {
+        Scope::Everything => mask(field, rules),
+        Scope::Redactions => {
+            let mut masked = Vec::new();
+            let text = rules.apply(field, &mut masked).into_owned();
+            (text, masked)
+        }
+    };
+    if !masked.is_empty() {
+        *field = text;
         found.extend(masked.into_iter().map(|(kind, value)| Masked {
             line,
             kind,
             hint: hint(&value),
         }));
-    };
-    let header = |field: &mut String, found: &mut dyn FnMut(u32, Vec<(PiiKind, String)>)| {
-        let (text, masked) = mask(field, &rules);
-        if !masked.is_empty() {
-            *field = text;
-            found(1, masked);
-        }
-    };
-    header(&mut doc.meta.title, &mut record);
-    for field in [
-        &mut doc.meta.parties,
-        &mut doc.meta.agenda,
-        &mut doc.meta.note,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        header(field, &mut record);
     }
-    for speaker in &mut doc.roster {
-        let mut none = Vec::new();
-        speaker.name = rules.apply(&speaker.name, &mut none).into_owned();
-        record(1, none);
-    }
-    for p in &mut doc.passages {
-        let (text, masked) = mask(&p.text, &rules);
-        if !masked.is_empty() {
-            p.text = text;
-            record(p.line, masked);
-        }
-        if let Some(speaker) = &mut p.speaker {
-            let mut none = Vec::new();
-            *speaker = rules.apply(speaker, &mut none).into_owned();
-            record(p.line, none);
-        }
-    }
-    doc.meta.redact.clear();
-    found
 }
 
 /// `text` with each stored placeholder in English, for an English page.

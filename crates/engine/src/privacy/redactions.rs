@@ -89,11 +89,6 @@ impl Redactions {
         }
     }
 
-    /// Whether there is nothing to redact.
-    pub fn is_empty(&self) -> bool {
-        self.rules.is_empty()
-    }
-
     /// `text` with every listed text replaced; each replaced value is
     /// added to `masked`.
     pub fn apply<'a>(&self, text: &'a str, masked: &mut Vec<(PiiKind, String)>) -> Cow<'a, str> {
