@@ -273,3 +273,80 @@ fn attribute_shows_each_sentence_with_its_speaker_role_and_confidence() {
     let confidence = a["confidence"].as_u64().expect("a confidence");
     assert!((60..=100).contains(&confidence), "{confidence}");
 }
+
+#[test]
+fn an_export_checks_clean_and_indexes_again_with_the_same_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let index = index.to_str().unwrap();
+    let built = risalah(&["index", "--corpus", "corpus", "--index", index]);
+    assert!(built.status.success());
+    let corpus2 = dir.path().join("dump");
+    std::fs::create_dir(&corpus2).unwrap();
+    let dump = corpus2.join("semua.jsonl");
+    let out = risalah(&[
+        "export",
+        "--all",
+        "--index",
+        index,
+        "--out",
+        dump.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("exported 32 passage(s)"));
+    let check = risalah(&["check", "--strict", "--corpus", corpus2.to_str().unwrap()]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let index2 = dir.path().join("index2");
+    let rebuilt = risalah(&[
+        "index",
+        "--corpus",
+        corpus2.to_str().unwrap(),
+        "--index",
+        index2.to_str().unwrap(),
+    ]);
+    assert!(rebuilt.status.success());
+    let dump2 = dir.path().join("again.jsonl");
+    let out = risalah(&[
+        "export",
+        "--all",
+        "--index",
+        index2.to_str().unwrap(),
+        "--out",
+        dump2.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let (first, second) = (
+        std::fs::read_to_string(&dump).unwrap(),
+        std::fs::read_to_string(&dump2).unwrap(),
+    );
+    let ids = |text: &str| -> Vec<String> {
+        text.lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+            .collect()
+    };
+    assert_eq!(ids(&first).len(), 32);
+    assert_eq!(ids(&first), ids(&second));
+    assert_eq!(
+        first, second,
+        "passages, speakers, roles and attributions survive"
+    );
+    // A query export writes the same format, best hit first.
+    let out = risalah(&["export", "--index", index, "--role", "termohon", "kontrak"]);
+    let rows = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(!rows.is_empty());
+    for line in rows.lines() {
+        let row: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(
+            row["turn"].as_u64().is_some() && row["doc_id"].is_string(),
+            "{row}"
+        );
+    }
+}

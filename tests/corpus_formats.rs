@@ -269,7 +269,7 @@ fn duplicate_ids_across_files_reject_the_later_file() {
     risalah_engine::pipeline::reject_duplicate_ids(&mut files, Default::default());
     assert_eq!(files[0].documents.len(), 1);
     assert!(files[1].documents.is_empty());
-    assert!(reasons(&files[1])[0].contains("duplicate document id `sama` (already used by a.txt)"));
+    assert!(reasons(&files[1])[0].contains("duplicate document id `sama` (already used by a.txt;"));
 }
 
 #[test]
@@ -281,5 +281,118 @@ fn no_input_makes_the_parser_panic() {
             let _ = parse_as("t.txt", &text[..end]);
             let _ = parse_as("t.jsonl", &text[..end]);
         }
+    }
+}
+
+#[test]
+fn jsonl_turns_may_count_from_zero_and_blank_fields_are_absent() {
+    let text = concat!(
+        r#"{"doc_id":"nol","turn":1,"speaker":"Ratna Contoh","role":"majelis","text":"Kedua.","commission":""}"#,
+        "\n",
+        r#"{"doc_id":"nol","turn":0,"speaker":"","role":"","text":"Catatan.","date":"","case":"  "}"#,
+        "\n",
+        r#"{"doc_id":"nol","turn":"","speaker":"Agus Contoh","role":"termohon","text":"Ketiga.","timestamp":""}"#,
+        "\n",
+        r#"{"doc_id":"","text":"tanpa id"}"#,
+        "\n",
+    );
+    let file = parse_as("bulk.jsonl", text);
+    assert_eq!(
+        reasons(&file),
+        vec!["bulk.jsonl:4: missing `doc_id` (required)"]
+    );
+    let doc = &file.documents[0];
+    assert_eq!(
+        doc.meta.commission, None,
+        "an empty string is no commission"
+    );
+    assert_eq!(doc.meta.case, None);
+    assert_eq!(doc.meta.date, None);
+    let got: Vec<(u32, Option<&str>, &str)> = doc
+        .passages
+        .iter()
+        .map(|p| (p.position, p.speaker.as_deref(), p.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (1, None, "Catatan."),
+            (2, Some("Ratna Contoh"), "Kedua."),
+            (3, Some("Agus Contoh"), "Ketiga.")
+        ],
+        "turn 0 counts from 0: ids are the same as counting from 1"
+    );
+    assert_eq!(doc.passages[0].kind, PassageKind::Note);
+    assert_eq!(doc.passages[2].timestamp, None);
+}
+
+#[test]
+fn jsonl_warnings_of_one_kind_are_summarised() {
+    let mut text = String::new();
+    for i in 0..500 {
+        text.push_str(&format!(
+            "{{\"doc_id\":\"banyak\",\"speaker\":\"Pembicara {i}\",\"text\":\"Baris {i}.\"}}\n"
+        ));
+    }
+    let file = parse_as("bulk.jsonl", &text);
+    assert_eq!(
+        file.documents[0].passages.len(),
+        500,
+        "warnings lose nothing"
+    );
+    let all = reasons(&file);
+    assert_eq!(all.len(), 21, "{all:?}");
+    assert_eq!(
+        all[20],
+        "bulk.jsonl:1: warning: … and 480 more: a speaker without a role; recorded as lainnya"
+    );
+}
+
+#[test]
+fn a_jsonl_file_is_read_as_a_stream_and_a_bad_line_loses_only_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("aliran.jsonl");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(b"{\"doc_id\":\"aliran\",\"text\":\"Satu.\"}\r\n");
+    bytes.extend_from_slice(b"{\"doc_id\":\"aliran\",\"text\":\"Rusak \xff.\"}\n");
+    bytes.extend_from_slice(b"{\"doc_id\":\"aliran\",\"text\":\"Nul \x00.\"}\n");
+    bytes.extend_from_slice(b"{\"doc_id\":\"aliran\",\"text\":\"Dua.\"}");
+    std::fs::write(&path, &bytes).unwrap();
+    let file = corpus::parse_path(&path, &LabelTable::default());
+    let lines: Vec<u32> = file.problems.iter().map(|p| p.line).collect();
+    assert_eq!(lines, vec![2, 3], "{:?}", file.problems);
+    assert!(file.problems[0].reason.contains("invalid UTF-8"));
+    assert!(file.problems[1].reason.contains("NUL byte"));
+    let texts: Vec<&str> = file.documents[0]
+        .passages
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(texts, vec!["Satu.", "Dua."]);
+    let source = corpus::read_source(&path).unwrap();
+    assert!(source.bytes.is_none(), "a JSONL file is never held whole");
+}
+
+#[test]
+fn dates_may_be_a_year_or_a_month_in_every_format() {
+    let header = |date: &str| {
+        format!("---\nid: a\ntype: news\ntitle: T\npublisher: P\ndate: {date}\n---\nIsi.\n")
+    };
+    for date in ["2016", "2024-03", "2024-03-27"] {
+        let file = parse_as("x.txt", &header(date));
+        assert!(file.problems.is_empty(), "{date}: {:?}", reasons(&file));
+        assert_eq!(file.documents[0].meta.date.unwrap().to_string(), date);
+        let line = format!("{{\"doc_id\":\"a\",\"text\":\"x\",\"date\":\"{date}\"}}\n");
+        let file = parse_as("x.jsonl", &line);
+        assert!(file.problems.is_empty(), "{date}: {:?}", reasons(&file));
+        assert_eq!(file.documents[0].meta.date.unwrap().to_string(), date);
+    }
+    for bad in ["2016-13", "16", "1850", "2024-02-30"] {
+        let file = parse_as("x.txt", &header(bad));
+        assert!(
+            reasons(&file)[0].starts_with(&format!("x.txt:6: bad date `{bad}`")),
+            "{bad}: {:?}",
+            reasons(&file)
+        );
     }
 }

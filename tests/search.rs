@@ -104,6 +104,46 @@ fn kip_finds_komisi_informasi_pusat_and_back() {
 }
 
 #[test]
+fn a_partial_date_matches_every_period_it_may_fall_in() {
+    let t = TempIndex::empty();
+    let doc = |id: &str, date: &str| {
+        format!("---\nid: {id}\ntype: news\ntitle: Arsip {id}\npublisher: Warta Contoh\ndate: {date}\n---\nArsip putusan lama tentang anggaran.\n")
+    };
+    t.write("tahun.txt", &doc("tahun", "2016"));
+    t.write("bulan.txt", &doc("bulan", "2016-05"));
+    t.write("hari.txt", &doc("hari", "2016-05-20"));
+    t.write("lain.txt", &doc("lain", "2016-11-02"));
+    assert_eq!(t.build().rejected_files, 0);
+    let ids = |q: &str| {
+        let mut ids: Vec<String> = t
+            .search(q)
+            .hits
+            .iter()
+            .map(|h| h.document.id.clone())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids("arsip date:2016"), ["bulan", "hari", "lain", "tahun"]);
+    assert_eq!(ids("arsip date:2016-05"), ["bulan", "hari", "tahun"]);
+    assert_eq!(ids("arsip date:2016-05-01"), ["bulan", "tahun"]);
+    assert_eq!(ids("arsip date:2016-11"), ["lain", "tahun"]);
+    assert_eq!(ids("arsip from:2016-06"), ["lain", "tahun"]);
+    assert_eq!(ids("arsip to:2016-04"), ["tahun"]);
+    assert_eq!(ids("arsip date:2017"), Vec::<String>::new());
+    let shown: Vec<String> = t
+        .search("arsip")
+        .hits
+        .iter()
+        .filter_map(|h| h.document.date.map(|d| d.to_string()))
+        .collect();
+    assert!(
+        shown.contains(&"2016".to_string()),
+        "shown as written: {shown:?}"
+    );
+}
+
+#[test]
 fn date_ranges_bound_the_hits() {
     let t = built();
     let all = t.search("dokumen");

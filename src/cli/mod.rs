@@ -5,6 +5,7 @@
 mod analyze;
 mod attribute;
 mod check;
+mod export;
 mod index;
 mod search;
 mod serve;
@@ -72,6 +73,9 @@ pub enum Command {
     },
     /// Search the index; see the README for the query language.
     Search(SearchArgs),
+    /// Write every hit of a query, or with `--all` the whole index, as JSONL
+    /// (the corpus bulk format) or CSV, streamed.
+    Export(ExportArgs),
     /// Print each paragraph of a news report with the speakers, roles and quote/paraphrase marks found.
     Attribute {
         /// Print JSON.
@@ -109,12 +113,9 @@ pub enum Command {
     },
 }
 
-/// The flags of `risalah search`.
+/// The filters and query that `risalah search` and `risalah export` share.
 #[derive(Debug, Args)]
-pub struct SearchArgs {
-    /// The index directory.
-    #[arg(long, default_value = "index")]
-    index: PathBuf,
+pub struct QueryArgs {
     /// Only passages spoken in this role (repeat or comma-separate for several).
     #[arg(long)]
     role: Vec<String>,
@@ -133,20 +134,11 @@ pub struct SearchArgs {
     /// Up to this date: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long)]
     to: Option<String>,
-    /// Hits per page (at most 100).
-    #[arg(long, default_value_t = 10)]
-    limit: usize,
-    /// Skip this many hits (for the next pages).
-    #[arg(long, default_value_t = 0)]
-    offset: usize,
-    /// Print the JSON of the API.
-    #[arg(long)]
-    json: bool,
     /// The query.
     query: Vec<String>,
 }
 
-impl SearchArgs {
+impl QueryArgs {
     /// The flags as the search parameters the HTTP API takes, to be
     /// validated by the same code.
     fn params(&self) -> SearchParams {
@@ -158,11 +150,61 @@ impl SearchArgs {
             doc_type: self.doc_type.clone(),
             from: self.from.clone(),
             to: self.to.clone(),
-            limit: Some(self.limit),
-            offset: Some(self.offset),
             ..SearchParams::default()
         }
     }
+}
+
+/// The flags of `risalah search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The index directory.
+    #[arg(long, default_value = "index")]
+    index: PathBuf,
+    /// Hits per page (at most 100).
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Skip this many hits (for the next pages).
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    /// Print the JSON of the API.
+    #[arg(long)]
+    json: bool,
+    /// The filters and the query.
+    #[command(flatten)]
+    query: QueryArgs,
+}
+
+impl SearchArgs {
+    /// The search parameters of the flags.
+    fn params(&self) -> SearchParams {
+        SearchParams {
+            limit: Some(self.limit),
+            offset: Some(self.offset),
+            ..self.query.params()
+        }
+    }
+}
+
+/// The flags of `risalah export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The index directory.
+    #[arg(long, default_value = "index")]
+    index: PathBuf,
+    /// `jsonl` (the corpus bulk format, which `risalah index` reads back) or `csv`.
+    #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "csv"])]
+    format: String,
+    /// The output file (`-` for standard output).
+    #[arg(long, default_value = "-")]
+    out: PathBuf,
+    /// Every passage of every document, in document and passage order (no
+    /// query, no row limit).
+    #[arg(long, conflicts_with_all = ["role", "speaker", "case", "doc_type", "from", "to", "query"])]
+    all: bool,
+    /// The filters and the query (every hit, best first).
+    #[command(flatten)]
+    query: QueryArgs,
 }
 
 /// Parses the command line and runs it; the returned code is the process exit status.
@@ -235,6 +277,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Attribute { json, file } => attribute::run(&file, json),
+        Command::Export(args) => export::run(&args),
         Command::Search(args) => {
             search::run(&args.index, &args.params(), args.json).map(|()| ExitCode::SUCCESS)
         }

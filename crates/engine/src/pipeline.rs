@@ -112,7 +112,7 @@ pub fn reject_duplicate_ids<'a>(
                         &file.path,
                         line,
                         format!(
-                            "duplicate document id `{}` (already used by {})",
+                            "duplicate document id `{}` (already used by {}; a document's passages must all be in one file)",
                             doc.meta.id,
                             first.display()
                         ),

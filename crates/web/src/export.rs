@@ -2,6 +2,12 @@
 //! [`EXPORT_CAP`]), streamed row by row as CSV or JSON Lines. The total and
 //! whether the export was cut are in the `X-Total-Count` and
 //! `X-Export-Truncated` headers.
+//!
+//! A JSON Lines export is the corpus bulk format (`corpus/README.md`): every
+//! row carries its document's metadata, the speaker with title and role, the
+//! `turn` and the text, so `risalah check` accepts it and indexing it again
+//! gives the same passages and ids. The rows add `id` (checked on import),
+//! `permalink` and `attributions` (recomputed on import).
 
 use crate::error::AppError;
 use crate::params::{from_query, ExportFormat, SearchParams};
@@ -11,8 +17,8 @@ use axum::body::{Body, Bytes};
 use axum::extract::{RawQuery, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use risalah_engine::index::document::StoredPassage;
-use risalah_engine::model::DocumentMeta;
+use risalah_engine::index::document::{DocumentRecord, StoredPassage};
+use risalah_engine::model::PassageKind;
 use risalah_engine::search::service::ExportCursor;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -33,22 +39,28 @@ const EXPORT_BUFFER: usize = 2;
 /// How long an export waits for a client that reads nothing.
 pub const EXPORT_STALL: Duration = Duration::from_secs(30);
 
-/// One exported row.
+/// One exported row, in the order of the bulk format's fields.
 #[derive(Serialize)]
 struct Row<'a> {
     id: &'a str,
     doc_id: &'a str,
     doc_type: &'a str,
     title: Cow<'a, str>,
-    commission: Cow<'a, str>,
-    case: Cow<'a, str>,
-    date: String,
-    speaker: Cow<'a, str>,
-    role: &'a str,
-    position: u32,
+    commission: Option<Cow<'a, str>>,
+    case: Option<Cow<'a, str>>,
+    parties: Option<Cow<'a, str>>,
+    date: Option<String>,
+    agenda: Option<Cow<'a, str>>,
+    publisher: Option<Cow<'a, str>>,
+    source_url: Option<Cow<'a, str>>,
+    note: Option<Cow<'a, str>>,
+    speaker: Option<Cow<'a, str>>,
+    speaker_title: Option<Cow<'a, str>>,
+    role: Option<&'a str>,
+    turn: u32,
+    timestamp: Option<&'a str>,
     text: Cow<'a, str>,
-    url: String,
-    source_url: Cow<'a, str>,
+    permalink: String,
     attributions: Attributions<'a>,
 }
 
@@ -91,8 +103,25 @@ impl Attributions<'_> {
 }
 
 impl<'a> Row<'a> {
-    fn of(d: &'a DocumentMeta, p: &'a StoredPassage) -> Self {
-        let s = |v: &'a Option<String>| Cow::Borrowed(v.as_deref().unwrap_or(""));
+    fn of(record: &'a DocumentRecord, p: &'a StoredPassage) -> Self {
+        let d = &record.meta;
+        let s = |v: &'a Option<String>| v.as_deref().map(Cow::Borrowed);
+        let speaker_title = p.passage.speaker.as_deref().and_then(|name| {
+            record
+                .roster
+                .iter()
+                .find(|r| r.name == name)
+                .and_then(|r| r.title.as_deref())
+        });
+        // A paragraph's stored speaker is the first one it attributes: the
+        // attributions say it, and import finds them again.
+        let attributed = p.passage.kind == PassageKind::Paragraph
+            && p.passage.attributions.first().and_then(|a| a.who()) == p.passage.speaker.as_deref();
+        let (speaker, role) = if attributed {
+            (None, None)
+        } else {
+            (s(&p.passage.speaker), p.passage.role.map(|r| r.as_str()))
+        };
         Row {
             id: &p.id,
             doc_id: &p.doc_id,
@@ -100,13 +129,19 @@ impl<'a> Row<'a> {
             title: Cow::Borrowed(&d.title),
             commission: s(&d.commission),
             case: s(&d.case),
-            date: d.date.map(|d| d.to_string()).unwrap_or_default(),
-            speaker: s(&p.passage.speaker),
-            role: p.passage.role.map_or("", |r| r.as_str()),
-            position: p.passage.position,
-            text: Cow::Borrowed(&p.passage.text),
-            url: permalink_path(&p.id),
+            parties: s(&d.parties),
+            date: d.date.map(|d| d.to_string()),
+            agenda: s(&d.agenda),
+            publisher: s(&d.publisher),
             source_url: s(&d.source_url),
+            note: s(&d.note),
+            speaker,
+            speaker_title: speaker_title.map(Cow::Borrowed),
+            role,
+            turn: p.passage.position,
+            timestamp: p.passage.timestamp.as_deref(),
+            text: Cow::Borrowed(&p.passage.text),
+            permalink: permalink_path(&p.id),
             attributions: Attributions::List(
                 p.passage
                     .attributions
@@ -124,13 +159,19 @@ impl<'a> Row<'a> {
     /// The row with every corpus-supplied cell made safe to open in a
     /// spreadsheet ([`spreadsheet_safe`]).
     fn spreadsheet_safe(self) -> Self {
+        let safe = |v: Option<Cow<'a, str>>| v.map(spreadsheet_safe);
         Row {
             title: spreadsheet_safe(self.title),
-            commission: spreadsheet_safe(self.commission),
-            case: spreadsheet_safe(self.case),
-            speaker: spreadsheet_safe(self.speaker),
+            commission: safe(self.commission),
+            case: safe(self.case),
+            parties: safe(self.parties),
+            agenda: safe(self.agenda),
+            publisher: safe(self.publisher),
+            source_url: safe(self.source_url),
+            note: safe(self.note),
+            speaker: safe(self.speaker),
+            speaker_title: safe(self.speaker_title),
             text: spreadsheet_safe(self.text),
-            source_url: spreadsheet_safe(self.source_url),
             attributions: Attributions::Cell(
                 spreadsheet_safe(Cow::Owned(self.attributions.cell())).into_owned(),
             ),
@@ -150,8 +191,15 @@ pub fn spreadsheet_safe(cell: Cow<'_, str>) -> Cow<'_, str> {
     }
 }
 
-fn encode(format: ExportFormat, d: &DocumentMeta, p: &StoredPassage, header_row: bool) -> Vec<u8> {
-    let row = Row::of(d, p);
+/// One passage as an export row: a JSON line, or a CSV record (after the
+/// header row when `header_row`).
+pub fn encode(
+    format: ExportFormat,
+    record: &DocumentRecord,
+    p: &StoredPassage,
+    header_row: bool,
+) -> Vec<u8> {
+    let row = Row::of(record, p);
     match format {
         ExportFormat::Jsonl => {
             let mut line = serde_json::to_vec(&row).unwrap_or_default();

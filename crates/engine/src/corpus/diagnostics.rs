@@ -68,11 +68,18 @@ impl fmt::Display for Problem {
     }
 }
 
+/// How many warnings of one reason a file reports one by one; the rest are
+/// counted in one closing line (`… and 129,980 more: a speaker without a role`).
+pub const WARNINGS_PER_REASON: usize = 20;
+
 /// The problems found in one file, in the order they were found.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     path: PathBuf,
     problems: Vec<Problem>,
+    /// Each warning reason seen, in order of first appearance, with its count.
+    warnings: Vec<(String, usize)>,
+    warning_slot: std::collections::HashMap<String, usize>,
 }
 
 impl Diagnostics {
@@ -80,7 +87,7 @@ impl Diagnostics {
     pub fn new(path: &Path) -> Self {
         Diagnostics {
             path: path.to_path_buf(),
-            problems: Vec::new(),
+            ..Diagnostics::default()
         }
     }
 
@@ -89,16 +96,58 @@ impl Diagnostics {
         self.problems.push(Problem::error(&self.path, line, reason));
     }
 
-    /// Records a warning at `line`.
+    /// Records a warning at `line`; past [`WARNINGS_PER_REASON`] of the
+    /// same reason, it is only counted.
     pub fn warning(&mut self, line: u32, reason: impl Into<String>) {
-        self.problems
-            .push(Problem::warning(&self.path, line, reason));
+        let reason = reason.into();
+        let slot = match self.warning_slot.get(&reason) {
+            Some(&slot) => slot,
+            None => {
+                self.warning_slot
+                    .insert(reason.clone(), self.warnings.len());
+                self.warnings.push((reason.clone(), 0));
+                self.warnings.len() - 1
+            }
+        };
+        self.warnings[slot].1 += 1;
+        if self.warnings[slot].1 <= WARNINGS_PER_REASON {
+            self.problems
+                .push(Problem::warning(&self.path, line, reason));
+        }
     }
 
-    /// The recorded problems.
-    pub fn into_problems(self) -> Vec<Problem> {
+    /// Whether anything was recorded.
+    pub fn has_problems(&self) -> bool {
+        !self.problems.is_empty()
+    }
+
+    /// The recorded problems, then one line per warning reason that was
+    /// only counted.
+    pub fn into_problems(mut self) -> Vec<Problem> {
+        for (reason, count) in &self.warnings {
+            if let Some(more) = count.checked_sub(WARNINGS_PER_REASON).filter(|&n| n > 0) {
+                self.problems.push(Problem::warning(
+                    &self.path,
+                    0,
+                    format!("… and {} more: {reason}", group_digits(more)),
+                ));
+            }
+        }
         self.problems
     }
+}
+
+/// `129980` as `129,980`.
+pub fn group_digits(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// How many distinct files the rejecting problems among `problems` name.
@@ -116,4 +165,29 @@ pub fn count_rejected_files<'a>(problems: impl IntoIterator<Item = &'a Problem>)
 /// Converts a 0-based line index into the 1-based number printed to users.
 pub fn line_no(index: usize) -> u32 {
     u32::try_from(index + 1).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings_of_one_reason_are_counted_after_the_first_twenty() {
+        let mut diag = Diagnostics::new(Path::new("bulk.jsonl"));
+        for line in 1..=130_000 {
+            diag.warning(line, "a speaker without a role");
+        }
+        diag.warning(7, "another reason");
+        diag.error(9, "a bad line");
+        let problems = diag.into_problems();
+        assert_eq!(problems.len(), WARNINGS_PER_REASON + 3);
+        let last = problems.last().unwrap().to_string();
+        assert_eq!(
+            last,
+            "bulk.jsonl:1: warning: … and 129,980 more: a speaker without a role"
+        );
+        assert!(problems.iter().any(|p| p.reason == "another reason"));
+        assert_eq!(group_digits(999), "999");
+        assert_eq!(group_digits(1_000_000), "1,000,000");
+    }
 }

@@ -177,12 +177,9 @@ fn set_field(meta: &mut DocumentMeta, key: Key, value: &str, line: u32, diag: &m
         Key::Commission => meta.commission = Some(value),
         Key::Case => meta.case = Some(value),
         Key::Parties => meta.parties = Some(value),
-        Key::Date => match DocDate::parse_document_day(&value) {
+        Key::Date => match DocDate::parse_document(&value) {
             Ok(date) => meta.date = Some(date),
-            Err(_) => diag.error(
-                line,
-                format!("bad date `{value}`: expected a real date as YYYY-MM-DD"),
-            ),
+            Err(_) => diag.error(line, bad_date(&value)),
         },
         Key::Agenda => meta.agenda = Some(value),
         Key::Source | Key::Url => {
@@ -241,4 +238,11 @@ fn parse_roster_entry(
         role,
         title,
     })
+}
+
+/// The problem of a date that is not one: the value, and the forms a date takes.
+pub fn bad_date(value: &str) -> String {
+    format!(
+        "bad date `{value}`: expected a real date as YYYY-MM-DD, YYYY-MM or YYYY (1900 to 2200)"
+    )
 }

@@ -1,7 +1,8 @@
 //! The JSONL bulk format: one passage per line, each carrying its document's
 //! metadata, for machine imports and benchmarks.
 //!
-//! Fields (unknown fields are rejected):
+//! Fields (unknown fields are rejected; an empty string, or only spaces,
+//! means the field is absent, whatever the field):
 //!
 //! | field | required | meaning |
 //! | --- | --- | --- |
@@ -9,60 +10,186 @@
 //! | `text` | yes | the passage text as published |
 //! | `doc_type` | no | `transcript` (default), `news` or `putusan` |
 //! | `title`, `commission`, `case`, `parties`, `agenda`, `publisher`, `note` | no | document metadata |
-//! | `date` | no | `YYYY-MM-DD` |
+//! | `date` | no | `YYYY-MM-DD`, `YYYY-MM` or `YYYY` |
 //! | `source_url` (or `url`) | no | where the document was published |
 //! | `speaker`, `speaker_title` | no | who speaks |
 //! | `role` | no | a canonical role or a label the label table knows |
-//! | `turn` | no | 1-based position in the document (default: next in order); unique per document |
+//! | `turn` | no | the passage's place in the document, 0- or 1-based (a document with a turn 0 is counted from 0; default: next in order); unique per document |
 //! | `timestamp` | no | `hh:mm:ss` |
+//! | `id` | no | the passage id an export wrote (`{doc_id}/t14`); a line whose id is not the one it gets is warned about |
+//! | `permalink`, `attributions` | no | written by exports; ignored (attributions are found again) |
 //!
 //! Document metadata is taken from the first line of each document; a later
-//! line that contradicts it gets a warning.
+//! line that contradicts it gets a warning. The file is read line by line
+//! ([`parse_reader`]), so its size has no limit; a bad line (invalid JSON or
+//! UTF-8) is rejected alone.
 
 use super::diagnostics::Diagnostics;
 use super::labels::LabelTable;
 use crate::model::{DocDate, DocType, Document, DocumentMeta, Passage, PassageKind, Role, Speaker};
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 use std::collections::{HashMap, HashSet};
+use std::io::BufRead;
 
 /// One line of a JSONL corpus file.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Line {
-    doc_id: String,
-    text: String,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    id: Option<String>,
+    /// Written by exports, not read.
+    #[serde(default, rename = "permalink")]
+    _permalink: Option<serde::de::IgnoredAny>,
+    /// Written by exports; found again on import.
+    #[serde(default, rename = "attributions")]
+    _attributions: Option<serde::de::IgnoredAny>,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    doc_id: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    text: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     doc_type: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     title: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     commission: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     case: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     parties: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     date: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     agenda: Option<String>,
-    #[serde(alias = "url")]
+    #[serde(default, alias = "url", deserialize_with = "blank_as_none")]
     source_url: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     publisher: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     note: Option<String>,
     /// Texts to redact in this document: `A => B; C`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "blank_as_none")]
     redact: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     speaker: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     speaker_title: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     role: Option<String>,
+    #[serde(default, deserialize_with = "turn_number")]
     turn: Option<u32>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     timestamp: Option<String>,
+}
+
+/// A string field where `""` (or only spaces) means absent, like `null`.
+fn blank_as_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let value: Option<String> = Option::deserialize(d)?;
+    Ok(value.filter(|v| !v.trim().is_empty()))
+}
+
+/// `turn` as a number, a string of digits, or absent (`null`, `""`).
+fn turn_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Turn {
+        Number(u32),
+        Text(String),
+    }
+    match Option::<Turn>::deserialize(d)? {
+        None => Ok(None),
+        Some(Turn::Number(n)) => Ok(Some(n)),
+        Some(Turn::Text(t)) if t.trim().is_empty() => Ok(None),
+        Some(Turn::Text(t)) => t.trim().parse().map(Some).map_err(|_| {
+            serde::de::Error::custom(format!("`turn` must be a whole number from 0, not `{t}`"))
+        }),
+    }
 }
 
 /// Parses a JSONL text into documents, rejecting bad lines one by one.
 pub fn parse(text: &str, labels: &LabelTable, diag: &mut Diagnostics) -> Vec<Document> {
-    let mut documents: Vec<Document> = Vec::new();
-    let mut seen: Vec<Seen> = Vec::new();
-    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut reader = Reader::new(labels);
     for (index, raw) in text.lines().enumerate() {
-        let line_no = super::diagnostics::line_no(index);
-        if raw.trim().is_empty() {
-            continue;
+        reader.line(super::diagnostics::line_no(index), raw, diag);
+    }
+    reader.finish()
+}
+
+/// Parses a JSONL stream line by line, holding one line at a time besides
+/// the documents: a line that is not UTF-8 or holds a NUL byte is rejected
+/// alone; an I/O error ends the file with a problem at the line it hit.
+pub fn parse_reader(
+    mut input: impl BufRead,
+    labels: &LabelTable,
+    diag: &mut Diagnostics,
+) -> Vec<Document> {
+    let mut reader = Reader::new(labels);
+    let mut buffer = Vec::new();
+    let mut index = 0usize;
+    loop {
+        buffer.clear();
+        match input.read_until(b'\n', &mut buffer) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                diag.error(
+                    super::diagnostics::line_no(index),
+                    format!("cannot read: {e}"),
+                );
+                break;
+            }
         }
-        let line: Line = match serde_json::from_str(raw) {
+        let line_no = super::diagnostics::line_no(index);
+        index += 1;
+        let bytes = if index == 1 {
+            buffer.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buffer)
+        } else {
+            &buffer[..]
+        };
+        match std::str::from_utf8(bytes) {
+            Ok(raw) if raw.contains('\0') => {
+                diag.error(line_no, "binary content (NUL byte); not a text line");
+            }
+            Ok(raw) => {
+                let raw = raw.strip_suffix('\n').unwrap_or(raw);
+                reader.line(line_no, raw.strip_suffix('\r').unwrap_or(raw), diag);
+            }
+            Err(e) => diag.error(
+                line_no,
+                format!(
+                    "invalid UTF-8 at byte {} of the line; save the file as UTF-8",
+                    e.valid_up_to()
+                ),
+            ),
+        }
+    }
+    reader.finish()
+}
+
+/// The documents of a JSONL file so far, fed one line at a time.
+struct Reader<'a> {
+    labels: &'a LabelTable,
+    documents: Vec<Document>,
+    seen: Vec<Seen>,
+    by_id: HashMap<String, usize>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(labels: &'a LabelTable) -> Self {
+        Reader {
+            labels,
+            documents: Vec::new(),
+            seen: Vec::new(),
+            by_id: HashMap::new(),
+        }
+    }
+
+    /// Reads one line (without its line break).
+    fn line(&mut self, line_no: u32, raw: &str, diag: &mut Diagnostics) {
+        if raw.trim().is_empty() {
+            return;
+        }
+        let mut line: Line = match serde_json::from_str(raw) {
             Ok(line) => line,
             Err(e) => {
                 let message = e.to_string();
@@ -73,43 +200,58 @@ pub fn parse(text: &str, labels: &LabelTable, diag: &mut Diagnostics) -> Vec<Doc
                     line_no,
                     format!("invalid JSONL record at column {}: {message}", e.column()),
                 );
-                continue;
+                return;
             }
         };
-        let Some((meta, passage, speaker)) = validate(line, labels, line_no, diag) else {
-            continue;
+        let (turn, given_id) = (line.turn, line.id.take());
+        let Some((meta, passage, speaker)) = validate(line, self.labels, line_no, diag) else {
+            return;
         };
-        let slot = match by_id.get(&meta.id) {
+        let slot = match self.by_id.get(&meta.id) {
             Some(&slot) => {
-                warn_on_conflict(&documents[slot].meta, &meta, line_no, diag);
+                warn_on_conflict(&self.documents[slot].meta, &meta, line_no, diag);
                 // Redactions of every line count, not only the first's.
-                documents[slot].meta.redact.extend(meta.redact);
+                self.documents[slot].meta.redact.extend(meta.redact);
                 slot
             }
             None => {
-                by_id.insert(meta.id.clone(), documents.len());
-                documents.push(Document {
+                self.by_id.insert(meta.id.clone(), self.documents.len());
+                self.documents.push(Document {
                     meta,
                     roster: Vec::new(),
                     passages: Vec::new(),
                 });
-                seen.push(Seen::default());
-                documents.len() - 1
+                self.seen.push(Seen::default());
+                self.documents.len() - 1
             }
         };
         add_passage(
-            &mut documents[slot],
-            &mut seen[slot],
-            passage,
-            speaker,
+            &mut self.documents[slot],
+            &mut self.seen[slot],
+            Added {
+                passage,
+                turn,
+                given_id,
+                speaker,
+            },
             line_no,
             diag,
         );
     }
-    for doc in &mut documents {
-        doc.passages.sort_by_key(|p| p.position);
+
+    /// The documents, passages in order; a document counted from turn 0 is
+    /// moved to count from 1, so that passage ids are the same either way.
+    fn finish(mut self) -> Vec<Document> {
+        for (doc, seen) in self.documents.iter_mut().zip(&self.seen) {
+            if seen.zero_based {
+                for p in &mut doc.passages {
+                    p.position = p.position.saturating_add(1);
+                }
+            }
+            doc.passages.sort_by_key(|p| p.position);
+        }
+        self.documents
     }
-    documents
 }
 
 /// What a document's lines so far hold, so that each new line is checked in
@@ -117,21 +259,38 @@ pub fn parse(text: &str, labels: &LabelTable, diag: &mut Diagnostics) -> Vec<Doc
 #[derive(Default)]
 struct Seen {
     positions: HashSet<u32>,
-    last: u32,
+    /// The highest position so far, if any.
+    last: Option<u32>,
     speakers: HashSet<String>,
+    /// Whether a line gave `turn: 0`: the document counts from 0.
+    zero_based: bool,
+}
+
+/// What one valid line adds to its document.
+struct Added {
+    passage: Passage,
+    turn: Option<u32>,
+    given_id: Option<String>,
+    speaker: Option<Speaker>,
 }
 
 fn add_passage(
     doc: &mut Document,
     seen: &mut Seen,
-    mut passage: Passage,
-    speaker: Option<Speaker>,
+    added: Added,
     line_no: u32,
     diag: &mut Diagnostics,
 ) {
-    if passage.position == 0 {
-        passage.position = seen.last.saturating_add(1);
-    }
+    let Added {
+        mut passage,
+        turn,
+        given_id,
+        speaker,
+    } = added;
+    passage.position = match turn {
+        Some(turn) => turn,
+        None => seen.last.map_or(1, |last| last.saturating_add(1)),
+    };
     if !seen.positions.insert(passage.position) {
         diag.error(
             line_no,
@@ -142,7 +301,22 @@ fn add_passage(
         );
         return;
     }
-    seen.last = seen.last.max(passage.position);
+    seen.zero_based |= passage.position == 0;
+    if let Some(given) = given_id.filter(|_| !seen.zero_based) {
+        let id = doc.passage_id(passage.position);
+        if given != id {
+            diag.warning(
+                line_no,
+                format!(
+                    "`id` `{given}` is not the id this line gets, `{id}` (ids follow doc_id, doc_type and turn); indexed as `{id}`"
+                ),
+            );
+        }
+    }
+    seen.last = Some(
+        seen.last
+            .map_or(passage.position, |l| l.max(passage.position)),
+    );
     if let Some(speaker) = speaker {
         if seen.speakers.insert(speaker.name.clone()) {
             doc.roster.push(speaker);
@@ -152,7 +326,7 @@ fn add_passage(
 }
 
 fn validate(
-    line: Line,
+    mut line: Line,
     labels: &LabelTable,
     line_no: u32,
     diag: &mut Diagnostics,
@@ -162,14 +336,17 @@ fn validate(
         diag.error(line_no, reason);
         ok = false;
     };
-    if !crate::model::is_valid_doc_id(&line.doc_id) {
+    let doc_id = line.doc_id.take().unwrap_or_default();
+    if doc_id.is_empty() {
+        fail("missing `doc_id` (required)".to_string());
+    } else if !crate::model::is_valid_doc_id(&doc_id) {
         fail(format!(
-            "invalid doc_id `{}`: use lowercase letters, digits, `-`, `_` and `.`",
-            line.doc_id
+            "invalid doc_id `{doc_id}`: use lowercase letters, digits, `-`, `_` and `.`"
         ));
     }
-    if line.text.trim().is_empty() {
-        fail("empty `text`".to_string());
+    let text = line.text.take().unwrap_or_default();
+    if text.is_empty() {
+        fail("missing `text` (required)".to_string());
     }
     let doc_type = match line.doc_type.as_deref().map(DocType::from_name) {
         None => DocType::Transcript,
@@ -179,26 +356,21 @@ fn validate(
             DocType::Transcript
         }
     };
-    let date = match line.date.as_deref().map(DocDate::parse_document_day) {
+    let date = match line
+        .date
+        .as_deref()
+        .map(|d| DocDate::parse_document(d.trim()))
+    {
         None => None,
         Some(Ok(date)) => Some(date),
         Some(Err(_)) => {
-            fail(format!(
-                "bad date `{}`: expected a real date as YYYY-MM-DD",
-                line.date.as_deref().unwrap_or("")
+            fail(crate::corpus::frontmatter::bad_date(
+                line.date.as_deref().unwrap_or_default(),
             ));
             None
         }
     };
-    if line.turn == Some(0) {
-        fail("`turn` starts at 1".to_string());
-    }
-    let role = match line
-        .role
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-    {
+    let role = match line.role.as_deref().map(str::trim) {
         None => None,
         Some(text) => match Role::from_name(text).ok().or_else(|| labels.role_of(text)) {
             Some(role) => Some(role),
@@ -211,11 +383,8 @@ fn validate(
     if !ok {
         return None;
     }
-    warn_control_characters(&line, line_no, diag);
-    let speaker_name = line
-        .speaker
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty());
+    warn_control_characters(&line, &text, line_no, diag);
+    let speaker_name = line.speaker.map(|s| s.trim().to_string());
     let role = match (&speaker_name, role) {
         (Some(_), None) => {
             diag.warning(line_no, "a speaker without a role; recorded as lainnya");
@@ -234,7 +403,7 @@ fn validate(
         _ => PassageKind::Paragraph,
     };
     let meta = DocumentMeta {
-        id: line.doc_id,
+        id: doc_id,
         doc_type,
         title: line.title.unwrap_or_default(),
         commission: line.commission,
@@ -248,12 +417,12 @@ fn validate(
         redact: line.redact.into_iter().collect(),
     };
     let passage = Passage {
-        position: line.turn.unwrap_or(0),
+        position: 0,
         kind,
         speaker: speaker_name,
         role,
         timestamp: line.timestamp,
-        text: line.text,
+        text,
         line: line_no,
         attributions: Vec::new(),
     };
@@ -263,9 +432,9 @@ fn validate(
 /// Warns about control characters (other than tab) in the fields of a
 /// line: a JSON string may carry them escaped (`\n`, `\u0007`). They are
 /// kept as published; citations and exports replace them.
-fn warn_control_characters(line: &Line, line_no: u32, diag: &mut Diagnostics) {
+fn warn_control_characters(line: &Line, text: &String, line_no: u32, diag: &mut Diagnostics) {
     let fields = [
-        ("text", Some(&line.text)),
+        ("text", Some(text)),
         ("title", line.title.as_ref()),
         ("commission", line.commission.as_ref()),
         ("case", line.case.as_ref()),
@@ -278,7 +447,10 @@ fn warn_control_characters(line: &Line, line_no: u32, diag: &mut Diagnostics) {
         ("speaker_title", line.speaker_title.as_ref()),
     ];
     for (field, value) in fields {
-        if let Some(c) = value.and_then(|v| v.chars().find(|c| c.is_control() && *c != '\t')) {
+        // A line break inside `text` is a passage of several lines, as a
+        // transcript turn may be.
+        let allowed = |c: char| c == '\t' || (c == '\n' && field == "text");
+        if let Some(c) = value.and_then(|v| v.chars().find(|&c| c.is_control() && !allowed(c))) {
             diag.warning(
                 line_no,
                 format!(

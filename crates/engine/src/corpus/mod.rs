@@ -28,8 +28,13 @@ use std::path::{Path, PathBuf};
 /// The name of the optional label table in a corpus directory.
 pub const LABELS_FILE: &str = "labels.tsv";
 
-/// The largest corpus file read, in bytes; a larger file is rejected whole.
+/// The largest corpus file read whole, in bytes; a larger one is rejected.
+/// JSONL files are read line by line and have no limit.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The extension of a sidecar file: `NAME.pdf.meta` holds the front-matter
+/// keys of `NAME.pdf`.
+pub const SIDECAR_EXTENSION: &str = "meta";
 
 /// The longest passage accepted, in bytes: a longer one is a broken file
 /// (a whole report on one line, a binary blob), not a speaker turn.
@@ -86,6 +91,7 @@ pub fn discover(root: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<Problem>)> {
         if name.starts_with("README")
             || name == LABELS_FILE
             || name == crate::privacy::REDACTIONS_FILE
+            || path.extension().and_then(|e| e.to_str()) == Some(SIDECAR_EXTENSION)
         {
             continue;
         }
@@ -95,7 +101,10 @@ pub fn discover(root: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<Problem>)> {
             problems.push(Problem::warning(
                 path,
                 0,
-                "not a corpus file (expected .txt or .jsonl); skipped",
+                format!(
+                    "not a corpus file (expected {}); skipped",
+                    Format::EXTENSIONS
+                ),
             ));
         }
     }
@@ -104,10 +113,83 @@ pub fn discover(root: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<Problem>)> {
 
 /// Whether `path` has a corpus file extension.
 pub fn is_corpus_file(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("txt" | "jsonl")
-    )
+    Format::of(path).is_some()
+}
+
+/// The format of a corpus file, by its extension (any case).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// `*.txt`: front matter, then a transcript, report or decision.
+    Text,
+    /// `*.jsonl`: one passage per line, read as a stream.
+    Jsonl,
+}
+
+impl Format {
+    /// The extensions read, as a message lists them.
+    pub const EXTENSIONS: &'static str = ".txt or .jsonl";
+
+    /// The format of `path`, or `None` when it is not a corpus file.
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Some(Format::Text),
+            "jsonl" => Some(Format::Jsonl),
+            _ => None,
+        }
+    }
+}
+
+/// The sidecar of `path` (`NAME.pdf` → `NAME.pdf.meta`).
+pub fn sidecar_of(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(".");
+    name.push(SIDECAR_EXTENSION);
+    PathBuf::from(name)
+}
+
+/// What the index build keeps of a file it is about to parse: its content
+/// hash (with its sidecar's) and, for a file read whole, its bytes.
+#[derive(Debug)]
+pub struct Source {
+    /// blake3 of the file and of its sidecar, if any.
+    pub hash: String,
+    /// The bytes, for a file read whole; `None` for a JSONL stream, read
+    /// again line by line when parsed.
+    pub bytes: Option<Vec<u8>>,
+}
+
+/// Reads `path` for the index build: whole (bounded by [`MAX_FILE_BYTES`])
+/// or, for JSONL, hashed as a stream. The error is the reason to report.
+pub fn read_source(path: &Path) -> Result<Source, String> {
+    let mut hasher = blake3::Hasher::new();
+    let bytes = if Format::of(path) == Some(Format::Jsonl) {
+        let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+        hasher
+            .update_reader(file)
+            .map_err(|e| format!("cannot read: {e}"))?;
+        None
+    } else {
+        let bytes = read_bounded(path)?;
+        hasher.update(&bytes);
+        Some(bytes)
+    };
+    if let Ok(sidecar) = std::fs::read(sidecar_of(path)) {
+        hasher.update(b"\0sidecar\0");
+        hasher.update(&sidecar);
+    }
+    Ok(Source {
+        hash: hasher.finalize().to_hex().to_string(),
+        bytes,
+    })
+}
+
+/// Parses a file the build has read: from its bytes, or as a stream.
+pub fn parse_source(path: &Path, source: &Source, labels: &LabelTable) -> ParsedFile {
+    match &source.bytes {
+        Some(bytes) => parse_bytes(path, bytes, labels),
+        None => parse_path(path, labels),
+    }
 }
 
 /// The label table of a corpus: the built-in labels plus its `labels.tsv`.
@@ -166,8 +248,12 @@ pub fn load_labels(root: &Path) -> CorpusLabels {
     labels
 }
 
-/// Reads and parses one file. Never panics on any content.
+/// Reads and parses one file (a JSONL file line by line, any other whole).
+/// Never panics on any content.
 pub fn parse_path(path: &Path, labels: &LabelTable) -> ParsedFile {
+    if Format::of(path) == Some(Format::Jsonl) {
+        return parse_jsonl_stream(path, labels);
+    }
     let bytes = match read_bounded(path) {
         Ok(bytes) => bytes,
         Err(reason) => {
@@ -179,6 +265,31 @@ pub fn parse_path(path: &Path, labels: &LabelTable) -> ParsedFile {
         }
     };
     parse_bytes(path, &bytes, labels)
+}
+
+/// Parses a JSONL file as a stream, holding one line at a time.
+fn parse_jsonl_stream(path: &Path, labels: &LabelTable) -> ParsedFile {
+    let mut diag = Diagnostics::new(path);
+    let mut documents = match std::fs::File::open(path) {
+        Ok(file) => {
+            let input = std::io::BufReader::with_capacity(1 << 20, file);
+            jsonl::parse_reader(input, labels, &mut diag)
+        }
+        Err(e) => {
+            diag.error(0, format!("cannot read: {e}"));
+            Vec::new()
+        }
+    };
+    let problems_so_far = diag.has_problems();
+    if documents.is_empty() && !problems_so_far {
+        diag.error(1, "empty file");
+    }
+    reject_oversized_passages(&mut documents, &mut diag);
+    ParsedFile {
+        path: path.to_path_buf(),
+        documents,
+        problems: diag.into_problems(),
+    }
 }
 
 /// Reads a corpus file whole, refusing one over [`MAX_FILE_BYTES`]; the error is the reason to report.
@@ -218,7 +329,7 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], labels: &LabelTable) -> ParsedFile
 }
 
 fn is_jsonl(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()) == Some("jsonl")
+    Format::of(path) == Some(Format::Jsonl)
 }
 
 /// Decodes UTF-8 (a leading byte-order mark is allowed), naming the line of the first bad byte.

@@ -90,7 +90,7 @@ pub enum Freshness {
 struct ToParse {
     key: String,
     path: PathBuf,
-    bytes: Vec<u8>,
+    source: corpus::Source,
     record: FileRecord,
 }
 
@@ -141,14 +141,14 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
             files.insert(key, record.clone());
             continue;
         }
-        let bytes = match corpus::read_bounded(path) {
-            Ok(bytes) => bytes,
+        let source = match corpus::read_source(path) {
+            Ok(source) => source,
             Err(reason) => {
                 problems.push(Problem::error(path, 0, reason));
                 continue;
             }
         };
-        let hash = blake3::hash(&bytes).to_hex().to_string();
+        let hash = source.hash.clone();
         if let Some(record) = old_record.filter(|r| r.hash == hash) {
             let record = FileRecord {
                 size,
@@ -171,7 +171,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
         to_parse.push(ToParse {
             key,
             path: path.clone(),
-            bytes,
+            source,
             record,
         });
     }
@@ -179,15 +179,17 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
 
     // Stage 1: parse the changed files, each on its own, and mask the
     // personal data in them before anything else reads their words.
-    let parse = |path: &Path, bytes: &[u8]| {
-        let mut file = corpus::parse_bytes(path, bytes, &labels.table);
+    let parse = |path: &Path, source: &corpus::Source| {
+        let mut file = corpus::parse_source(path, source, &labels.table);
         pipeline::mask_personal_data(&mut file.documents, &labels.redactions);
         file
     };
     let mut parsed: Vec<(ToParse, ParsedFile)> = to_parse
         .into_iter()
-        .map(|t| {
-            let file = parse(&t.path, &t.bytes);
+        .map(|mut t| {
+            let file = parse(&t.path, &t.source);
+            // The bytes are parsed: only the documents are kept.
+            t.source.bytes = None;
             (t, file)
         })
         .collect();
@@ -220,14 +222,15 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
             continue;
         };
         let path = corpus_root.join(key);
-        match corpus::read_bounded(&path) {
-            Ok(bytes) => {
-                let file = parse(&path, &bytes);
+        match corpus::read_source(&path) {
+            Ok(mut source) => {
+                let file = parse(&path, &source);
+                source.bytes = None;
                 report.files_reattributed += 1;
                 let t = ToParse {
                     key: key.clone(),
                     path,
-                    bytes: Vec::new(),
+                    source,
                     record,
                 };
                 parsed.push((t, file));
@@ -445,14 +448,21 @@ pub fn recorded_corpus(index_dir: &Path) -> Option<PathBuf> {
     super::last_commit(&handle).ok()?.map(|(_, m)| m.corpus)
 }
 
+/// The size and modification time of a corpus file, its sidecar's
+/// included: a changed sidecar makes the file changed.
 fn stat(path: &Path) -> (u64, u128) {
-    let Ok(meta) = std::fs::metadata(path) else {
-        return (0, 0);
+    let one = |path: &Path| {
+        let meta = std::fs::metadata(path).ok()?;
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        Some((meta.len(), mtime))
     };
-    let mtime = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos());
-    (meta.len(), mtime)
+    let (size, mtime) = one(path).unwrap_or((0, 0));
+    match one(&corpus::sidecar_of(path)) {
+        Some((s, m)) => (size + s, mtime.max(m)),
+        None => (size, mtime),
+    }
 }

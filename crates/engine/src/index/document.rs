@@ -46,7 +46,9 @@ pub fn to_tantivy(doc: &Document, file: &str, fields: &Fields) -> Vec<TantivyDoc
         record.add_text(fields.document, json);
     }
     records.push(record);
-    let date = meta.date.map(|d| tantivy_date(d.first_day()));
+    let dates = meta
+        .date
+        .map(|d| (tantivy_date(d.first_day()), tantivy_date(d.last_day())));
     for p in &doc.passages {
         let mut t = TantivyDocument::new();
         t.add_text(fields.record, PASSAGE_RECORD);
@@ -61,8 +63,9 @@ pub fn to_tantivy(doc: &Document, file: &str, fields: &Fields) -> Vec<TantivyDoc
         if let Some(case) = &meta.case {
             t.add_text(fields.case, case);
         }
-        if let Some(date) = date {
-            t.add_date(fields.date, date);
+        if let Some((first, last)) = dates {
+            t.add_date(fields.date, first);
+            t.add_date(fields.date_last, last);
         }
         if let Some(ts) = &p.timestamp {
             t.add_text(fields.timestamp, ts);

@@ -17,7 +17,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema changes; an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The tokenizer of exact-match keyword fields (case register numbers): the
 /// whole value, lowercased.
@@ -49,6 +49,10 @@ pub struct Fields {
     pub case: Field,
     /// The document's first day as a tantivy date (passages only), for ranges and sorting.
     pub date: Field,
+    /// The document's last day (the end of its month or year when the date
+    /// is partial; passages only): a date filter matches a document whose
+    /// days overlap it.
+    pub date_last: Field,
     /// The speaker's name (exact words, searchable); in a news paragraph,
     /// every speaker it quotes or paraphrases.
     pub speaker: Field,
@@ -110,6 +114,10 @@ pub fn build() -> (Schema, Fields) {
             "date",
             DateOptions::from(INDEXED | FAST).set_precision(DateTimePrecision::Seconds),
         ),
+        date_last: b.add_date_field(
+            "date_last",
+            DateOptions::from(INDEXED).set_precision(DateTimePrecision::Seconds),
+        ),
         speaker: b.add_text_field("speaker", text_options(analysis::EXACT, true)),
         role: b.add_text_field("role", STRING | STORED | FAST),
         mode: b.add_text_field("mode", STRING),
@@ -144,6 +152,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         commission: f("commission")?,
         case: f("case")?,
         date: f("date")?,
+        date_last: f("date_last")?,
         speaker: f("speaker")?,
         role: f("role")?,
         mode: f("mode")?,

@@ -448,14 +448,21 @@ fn filter_queries(filters: &Filters, fields: &Fields) -> Result<Vec<Box<dyn Quer
                 "the date range is empty: {f} is after {t}"
             )));
         }
-        let bound = |d: Option<time::Date>| match d {
-            None => Bound::Unbounded,
-            Some(d) => Bound::Included(Term::from_field_date(fields.date, tantivy_date(d))),
-        };
-        out.push(Box::new(RangeQuery::new(
-            bound(dates.from),
-            bound(dates.to),
-        )));
+        // A document matches when the days its date may mean overlap the
+        // range: it starts before the range ends and ends after it starts
+        // (`date:2016-05` finds a document dated only `2016`).
+        if let Some(to) = dates.to {
+            out.push(Box::new(RangeQuery::new(
+                Bound::Unbounded,
+                Bound::Included(Term::from_field_date(fields.date, tantivy_date(to))),
+            )));
+        }
+        if let Some(from) = dates.from {
+            out.push(Box::new(RangeQuery::new(
+                Bound::Included(Term::from_field_date(fields.date_last, tantivy_date(from))),
+                Bound::Unbounded,
+            )));
+        }
     }
     Ok(out)
 }

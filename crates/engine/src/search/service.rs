@@ -139,7 +139,7 @@ pub struct ExportCursor {
     addresses: std::vec::IntoIter<DocAddress>,
     /// Every passage that matches, exported or not.
     pub total: usize,
-    loaded: HashMap<String, Arc<DocumentMeta>>,
+    loaded: HashMap<String, Arc<document::DocumentRecord>>,
 }
 
 /// Searches one index.
@@ -306,25 +306,63 @@ impl SearchService {
     }
 
     /// The next up to `n` rows of an export, each passage with its
-    /// document; empty when the export is done.
+    /// document's record (metadata and roster); empty when the export is done.
     pub fn export_rows(
         &self,
         cursor: &mut ExportCursor,
         n: usize,
-    ) -> Result<Vec<(Arc<DocumentMeta>, StoredPassage)>, SearchError> {
-        let mut documents = Documents {
-            service: self,
-            searcher: &cursor.searcher,
-            loaded: std::mem::take(&mut cursor.loaded),
-        };
+    ) -> Result<Vec<(Arc<document::DocumentRecord>, StoredPassage)>, SearchError> {
         let mut rows = Vec::with_capacity(n);
         for address in cursor.addresses.by_ref().take(n) {
             let passage = self.load(&cursor.searcher, address)?;
-            let document = documents.get(&passage.doc_id)?;
-            rows.push((document, passage));
+            let record = match cursor.loaded.get(&passage.doc_id) {
+                Some(record) => Arc::clone(record),
+                None => {
+                    let record = Arc::new(
+                        self.document_record(&cursor.searcher, &passage.doc_id)?
+                            .unwrap_or_else(|| document::DocumentRecord {
+                                meta: DocumentMeta {
+                                    id: passage.doc_id.clone(),
+                                    ..DocumentMeta::default()
+                                },
+                                roster: Vec::new(),
+                            }),
+                    );
+                    cursor
+                        .loaded
+                        .insert(passage.doc_id.clone(), Arc::clone(&record));
+                    record
+                }
+            };
+            rows.push((record, passage));
         }
-        cursor.loaded = documents.loaded;
         Ok(rows)
+    }
+
+    /// The record (metadata and roster) of every document in the index,
+    /// with its passage count, in id order.
+    pub fn document_records(&self) -> anyhow::Result<Vec<(document::DocumentRecord, u64)>> {
+        let searcher = self.reader.searcher();
+        let fields = &self.handle.fields;
+        let records = TermQuery::new(
+            Term::from_field_text(fields.record, DOCUMENT_RECORD),
+            IndexRecordOption::Basic,
+        );
+        let addresses = searcher.search(&records, &tantivy::collector::DocSetCollector)?;
+        let mut out = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            if let Some(record) = document::document_from_tantivy(&doc, fields) {
+                let passages = TermQuery::new(
+                    Term::from_field_text(fields.doc_id, &record.meta.id),
+                    IndexRecordOption::Basic,
+                );
+                let count = searcher.search(&passages, &Count)? as u64;
+                out.push((record, count));
+            }
+        }
+        out.sort_by(|a, b| a.0.meta.id.cmp(&b.0.meta.id));
+        Ok(out)
     }
 
     /// The passage `id` with up to `around` passages on each side, or `None` if unknown.
