@@ -3,7 +3,7 @@
 //! transcripts resolve every speaker and role.
 
 use risalah_engine::corpus::{self, labels::LabelTable};
-use risalah_engine::model::{DocType, Document, PassageKind, Role};
+use risalah_engine::model::{DocType, Document, PassageKind, Provenance, Role};
 use std::path::Path;
 
 fn parse(name: &str) -> Document {
@@ -106,6 +106,7 @@ fn sindonews_report_is_cleaned_and_verbatim() {
 fn reconstructed_transcripts_resolve_speakers_and_roles() {
     let doc = parse("kip-2024-yakin-kpu-sidang-2024-03-13.txt");
     assert_eq!(doc.meta.doc_type, DocType::Transcript);
+    assert_eq!(doc.meta.provenance, Provenance::Reconstructed);
     let turns: Vec<(Option<&str>, Option<Role>)> = doc
         .passages
         .iter()
@@ -124,6 +125,7 @@ fn reconstructed_transcripts_resolve_speakers_and_roles() {
     assert_eq!(doc.passage_id(1), "kip-2024-yakin-kpu-sidang-2024-03-13/t1");
 
     let doc = parse("kip-2024-yakin-kpu-uji-konsekuensi.txt");
+    assert_eq!(doc.meta.provenance, Provenance::Reconstructed);
     assert_eq!(doc.passages.len(), 3);
     assert_eq!(doc.passages[1].role, Some(Role::Termohon));
     assert_eq!(

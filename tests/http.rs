@@ -134,6 +134,17 @@ async fn every_filter_of_the_api() {
         .all(|h| h["case"] == "002/II/KI-CONTOH-PS/2099"));
     let r = get(&app, "/api/search?q=dokumen&type=news").await.json();
     assert!(!hits(&r).is_empty() && hits(&r).iter().all(|h| h["doc_type"] == "news"));
+    let r = get(&app, "/api/search?q=dokumen&provenance=news")
+        .await
+        .json();
+    assert!(!hits(&r).is_empty() && hits(&r).iter().all(|h| h["provenance"] == "news"));
+    let r = get(&app, "/api/search?q=dokumen&provenance=official")
+        .await
+        .json();
+    assert!(!hits(&r).is_empty() && hits(&r).iter().all(|h| h["doc_type"] != "news"));
+    let r = get(&app, "/api/search?q=dokumen&provenance=rumor").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("unknown provenance"), "{}", r.body);
     let r = get(&app, "/api/search?q=putusan&from=2099-02&to=2099-02")
         .await
         .json();

@@ -144,6 +144,58 @@ fn a_partial_date_matches_every_period_it_may_fall_in() {
 }
 
 #[test]
+fn provenance_defaults_by_type_and_filters_the_hits() {
+    let t = TempIndex::empty();
+    let header = |id: &str, extra: &str| {
+        format!("---\nid: {id}\ntype: transcript\ntitle: Sidang {id}\ncommission: Komisi Informasi Contoh\ndate: 2025-02-03\n{extra}---\nKETUA MAJELIS: Sidang tentang anggaran dibuka.\n")
+    };
+    t.write("resmi.txt", &header("resmi", ""));
+    t.write(
+        "rekonstruksi.txt",
+        &header("rekonstruksi", "provenance: reconstructed\n"),
+    );
+    t.write(
+        "berita.txt",
+        "---\nid: berita\ntype: news\ntitle: Berita anggaran\npublisher: Warta Contoh\ndate: 2025-02-04\n---\nSidang tentang anggaran digelar.\n",
+    );
+    assert_eq!(t.build().rejected_files, 0);
+    let of = |q: &str| {
+        let mut found: Vec<(String, &'static str)> = t
+            .search(q)
+            .hits
+            .iter()
+            .map(|h| (h.document.id.clone(), h.document.provenance.as_str()))
+            .collect();
+        found.sort();
+        found
+    };
+    assert_eq!(
+        of("anggaran"),
+        [
+            ("berita".to_string(), "news"),
+            ("rekonstruksi".to_string(), "reconstructed"),
+            ("resmi".to_string(), "official"),
+        ]
+    );
+    assert_eq!(
+        of("anggaran provenance:reconstructed,news"),
+        [
+            ("berita".to_string(), "news"),
+            ("rekonstruksi".to_string(), "reconstructed"),
+        ]
+    );
+    assert_eq!(
+        of("provenance:official"),
+        [("resmi".to_string(), "official")]
+    );
+    let err = risalah_engine::search::query::parse("provenance:rumor").unwrap_err();
+    assert!(
+        err.to_string().contains("unknown provenance `rumor`"),
+        "{err}"
+    );
+}
+
+#[test]
 fn date_ranges_bound_the_hits() {
     let t = built();
     let all = t.search("dokumen");

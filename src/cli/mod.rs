@@ -128,6 +128,9 @@ pub struct QueryArgs {
     /// Only this document type: transcript, news or putusan.
     #[arg(long = "type")]
     doc_type: Vec<String>,
+    /// Only documents of this provenance: official, news, caption or reconstructed.
+    #[arg(long)]
+    provenance: Vec<String>,
     /// From this date on: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long)]
     from: Option<String>,
@@ -148,6 +151,7 @@ impl QueryArgs {
             speaker: self.speaker.clone(),
             case: self.case.clone(),
             doc_type: self.doc_type.clone(),
+            provenance: self.provenance.clone(),
             from: self.from.clone(),
             to: self.to.clone(),
             ..SearchParams::default()
@@ -200,7 +204,7 @@ pub struct ExportArgs {
     out: PathBuf,
     /// Every passage of every document, in document and passage order (no
     /// query, no row limit).
-    #[arg(long, conflicts_with_all = ["role", "speaker", "case", "doc_type", "from", "to", "query"])]
+    #[arg(long, conflicts_with_all = ["role", "speaker", "case", "doc_type", "provenance", "from", "to", "query"])]
     all: bool,
     /// The filters and the query (every hit, best first).
     #[command(flatten)]

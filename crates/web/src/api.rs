@@ -49,7 +49,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::Json;
 use risalah_engine::index::document::StoredPassage;
 use risalah_engine::model::{
-    Attribution, AttributionMode, DocType, DocumentMeta, PassageKind, Role, Speaker,
+    Attribution, AttributionMode, DocType, DocumentMeta, PassageKind, Provenance, Role, Speaker,
 };
 use risalah_engine::search::facets::FacetCounts;
 use risalah_engine::search::service::{DocumentView, PassageView, DEFAULT_LIMIT};
@@ -85,6 +85,8 @@ pub struct PassageJson {
     pub source_url: Option<String>,
     /// Who published it.
     pub publisher: Option<String>,
+    /// Where the document's text comes from.
+    pub provenance: Provenance,
     /// The provenance note.
     pub note: Option<String>,
     /// The document's date as written.
@@ -103,6 +105,9 @@ pub struct PassageJson {
     /// The 1-based source line.
     #[schema(minimum = 0)]
     pub line: u32,
+    /// The 1-based page of a paged source (PDF), when there is one.
+    #[schema(minimum = 1)]
+    pub page: Option<u32>,
     /// The text as published.
     pub text: String,
     /// Who a news paragraph quotes or paraphrases.
@@ -159,6 +164,7 @@ impl PassageJson {
             agenda: document.agenda.clone(),
             source_url: document.source_url.clone(),
             publisher: document.publisher.clone(),
+            provenance: document.provenance,
             note: document.note.clone(),
             date: document.date.map(|d| d.to_string()),
             speaker: p.speaker.clone(),
@@ -167,6 +173,7 @@ impl PassageJson {
             kind: p.kind,
             timestamp: p.timestamp.clone(),
             line: p.line,
+            page: p.page,
             text: p.text.clone(),
             attributions: p
                 .attributions

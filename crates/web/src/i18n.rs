@@ -1,7 +1,7 @@
 //! The interface's words in Indonesian (the default) and English. The
 //! language is chosen by `?lang=en` and carried in every link.
 
-use risalah_engine::model::{DocType, Role};
+use risalah_engine::model::{DocType, Provenance, Role};
 use serde::{Deserialize, Serialize};
 
 /// An interface language.
@@ -88,6 +88,28 @@ impl Lang {
             (Lang::En, DocType::Transcript) => "Hearing transcript",
             (Lang::En, DocType::News) => "News report",
             (Lang::En, DocType::Putusan) => "Decision",
+        }
+    }
+
+    /// The label of a provenance.
+    pub fn provenance(self, provenance: Provenance) -> &'static str {
+        match (self, provenance) {
+            (Lang::Id, Provenance::Official) => "Dokumen resmi",
+            (Lang::Id, Provenance::News) => "Berita",
+            (Lang::Id, Provenance::Caption) => "Takarir (mungkin otomatis)",
+            (Lang::Id, Provenance::Reconstructed) => "Rekonstruksi dari kutipan",
+            (Lang::En, Provenance::Official) => "Official record",
+            (Lang::En, Provenance::News) => "News report",
+            (Lang::En, Provenance::Caption) => "Captions (possibly machine-made)",
+            (Lang::En, Provenance::Reconstructed) => "Reconstructed from quotes",
+        }
+    }
+
+    /// A page of a paged source, as a citation gives it (`hlm. 4`, `p. 4`).
+    pub fn page(self, page: u32) -> String {
+        match self {
+            Lang::Id => format!("hlm. {page}"),
+            Lang::En => format!("p. {page}"),
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::error::AppError;
 use crate::i18n::Lang;
-use risalah_engine::model::{AttributionMode, DateRange, DocType, Role};
+use risalah_engine::model::{AttributionMode, DateRange, DocType, Provenance, Role, UnknownName};
 use risalah_engine::search::query::period;
 use risalah_engine::search::{Filters, SearchRequest};
 use serde::de::DeserializeOwned;
@@ -30,7 +30,7 @@ pub enum ExportFormat {
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// The query in the query language (see the README): words, "phrases",
-    /// -exclusions, OR, role:, mode:, speaker:, case:, type:, date:.
+    /// -exclusions, OR, role:, mode:, speaker:, case:, type:, provenance:, date:.
     #[serde(skip_serializing_if = "String::is_empty")]
     #[param(max_length = 1000)]
     pub q: String,
@@ -51,6 +51,10 @@ pub struct SearchParams {
     /// Only these document types: transcript, news, putusan.
     #[serde(rename = "type", skip_serializing_if = "Vec::is_empty")]
     pub doc_type: Vec<String>,
+    /// Only documents of these provenances: official, news, caption,
+    /// reconstructed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub provenance: Vec<String>,
     /// From this date: YYYY, YYYY-MM or YYYY-MM-DD.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[param(pattern = r"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$")]
@@ -133,6 +137,16 @@ fn list(values: &[String]) -> impl Iterator<Item = &str> {
         .filter(|v| !v.is_empty())
 }
 
+/// The names of a list parameter, each parsed; the first bad one is a 400.
+fn names<T>(
+    values: &[String],
+    parse: impl Fn(&str) -> Result<T, UnknownName>,
+) -> Result<Vec<T>, AppError> {
+    list(values)
+        .map(|v| parse(v).map_err(|e| AppError::BadRequest(e.to_string())))
+        .collect()
+}
+
 impl SearchParams {
     /// Whether no query and no filter is given (the home page).
     pub fn is_blank(&self) -> bool {
@@ -142,6 +156,7 @@ impl SearchParams {
             && non_empty(&self.speaker).is_none()
             && non_empty(&self.case).is_none()
             && list(&self.doc_type).next().is_none()
+            && list(&self.provenance).next().is_none()
             && non_empty(&self.from).is_none()
             && non_empty(&self.to).is_none()
     }
@@ -169,15 +184,10 @@ impl SearchParams {
     /// applies when `limit` is absent.
     pub fn request(&self, default_limit: usize) -> Result<SearchRequest, AppError> {
         let bad = AppError::BadRequest;
-        let roles = list(&self.role)
-            .map(|r| Role::from_name(r).map_err(|e| bad(e.to_string())))
-            .collect::<Result<Vec<_>, _>>()?;
-        let modes = list(&self.mode)
-            .map(|m| AttributionMode::from_name(m).map_err(|e| bad(e.to_string())))
-            .collect::<Result<Vec<_>, _>>()?;
-        let doc_types = list(&self.doc_type)
-            .map(|t| DocType::from_name(t).map_err(|e| bad(e.to_string())))
-            .collect::<Result<Vec<_>, _>>()?;
+        let roles = names(&self.role, Role::from_name)?;
+        let modes = names(&self.mode, AttributionMode::from_name)?;
+        let doc_types = names(&self.doc_type, DocType::from_name)?;
+        let provenances = names(&self.provenance, Provenance::from_name)?;
         let date = |key: &str, value: &Option<String>| -> Result<DateRange, AppError> {
             match non_empty(value) {
                 None => Ok(DateRange::default()),
@@ -206,6 +216,7 @@ impl SearchParams {
                     .into_iter()
                     .collect(),
                 doc_types,
+                provenances,
                 dates,
             },
             limit,

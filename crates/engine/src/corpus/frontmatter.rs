@@ -7,7 +7,7 @@
 
 use super::diagnostics::{line_no, Diagnostics};
 use super::labels::LabelTable;
-use crate::model::{DocDate, DocType, DocumentMeta, Role, Speaker};
+use crate::model::{DocDate, DocType, DocumentMeta, Provenance, Role, Speaker};
 use strum::{EnumString, IntoStaticStr, VariantArray};
 
 /// The keys a header may carry; their names are the lowercase variant names.
@@ -36,6 +36,9 @@ pub enum Key {
     Url,
     /// Who published it.
     Publisher,
+    /// Where the text comes from: `official`, `news`, `caption` or
+    /// `reconstructed` (by default `news` for a report, else `official`).
+    Provenance,
     /// A provenance note.
     Note,
     /// Texts to redact: `A => B; C` (see the privacy module).
@@ -151,6 +154,9 @@ pub fn parse(lines: &[&str], labels: &LabelTable, diag: &mut Diagnostics) -> Opt
             fm.doc_type = DocType::from_name(value).ok();
         }
     }
+    if !fm.present.contains(&Key::Provenance) {
+        fm.meta.provenance = Provenance::of_type(fm.meta.doc_type);
+    }
     Some(fm)
 }
 
@@ -190,6 +196,10 @@ fn set_field(meta: &mut DocumentMeta, key: Key, value: &str, line: u32, diag: &m
             }
         }
         Key::Publisher => meta.publisher = Some(value),
+        Key::Provenance => match Provenance::from_name(&value) {
+            Ok(p) => meta.provenance = p,
+            Err(e) => diag.error(line, e.to_string()),
+        },
         Key::Note => meta.note = Some(value),
         Key::Redact => meta.redact.push(value),
         // Its entries follow on their own lines; see `parse`.

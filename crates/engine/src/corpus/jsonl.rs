@@ -10,12 +10,14 @@
 //! | `text` | yes | the passage text as published |
 //! | `doc_type` | no | `transcript` (default), `news` or `putusan` |
 //! | `title`, `commission`, `case`, `parties`, `agenda`, `publisher`, `note` | no | document metadata |
+//! | `provenance` | no | `official`, `news`, `caption` or `reconstructed` (default: `news` for a report, else `official`) |
 //! | `date` | no | `YYYY-MM-DD`, `YYYY-MM` or `YYYY` |
 //! | `source_url` (or `url`) | no | where the document was published |
 //! | `speaker`, `speaker_title` | no | who speaks |
 //! | `role` | no | a canonical role or a label the label table knows |
 //! | `turn` | no | the passage's place in the document, 0- or 1-based (a document with a turn 0 is counted from 0; default: next in order); unique per document |
 //! | `timestamp` | no | `hh:mm:ss` |
+//! | `page` | no | the page of a paged source where the passage starts |
 //! | `id` | no | the passage id an export wrote (`{doc_id}/t14`); a line whose id is not the one it gets is warned about |
 //! | `permalink`, `attributions` | no | written by exports; ignored (attributions are found again) |
 //!
@@ -26,7 +28,9 @@
 
 use super::diagnostics::Diagnostics;
 use super::labels::LabelTable;
-use crate::model::{DocDate, DocType, Document, DocumentMeta, Passage, PassageKind, Role, Speaker};
+use crate::model::{
+    DocDate, DocType, Document, DocumentMeta, Passage, PassageKind, Provenance, Role, Speaker,
+};
 use serde::{Deserialize, Deserializer};
 use std::collections::{HashMap, HashSet};
 use std::io::BufRead;
@@ -66,6 +70,8 @@ struct Line {
     #[serde(default, deserialize_with = "blank_as_none")]
     publisher: Option<String>,
     #[serde(default, deserialize_with = "blank_as_none")]
+    provenance: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     note: Option<String>,
     /// Texts to redact in this document: `A => B; C`.
     #[serde(default, deserialize_with = "blank_as_none")]
@@ -80,6 +86,8 @@ struct Line {
     turn: Option<u32>,
     #[serde(default, deserialize_with = "blank_as_none")]
     timestamp: Option<String>,
+    #[serde(default, deserialize_with = "turn_number")]
+    page: Option<u32>,
 }
 
 /// A string field where `""` (or only spaces) means absent, like `null`.
@@ -88,7 +96,7 @@ fn blank_as_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::E
     Ok(value.filter(|v| !v.trim().is_empty()))
 }
 
-/// `turn` as a number, a string of digits, or absent (`null`, `""`).
+/// `turn` or `page` as a number, a string of digits, or absent (`null`, `""`).
 fn turn_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
@@ -101,7 +109,7 @@ fn turn_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error>
         Some(Turn::Number(n)) => Ok(Some(n)),
         Some(Turn::Text(t)) if t.trim().is_empty() => Ok(None),
         Some(Turn::Text(t)) => t.trim().parse().map(Some).map_err(|_| {
-            serde::de::Error::custom(format!("`turn` must be a whole number from 0, not `{t}`"))
+            serde::de::Error::custom(format!("expected a whole number from 0, not `{t}`"))
         }),
     }
 }
@@ -370,6 +378,14 @@ fn validate(
             None
         }
     };
+    let provenance = match line.provenance.as_deref().map(Provenance::from_name) {
+        None => Provenance::of_type(doc_type),
+        Some(Ok(p)) => p,
+        Some(Err(e)) => {
+            fail(e.to_string());
+            Provenance::of_type(doc_type)
+        }
+    };
     let role = match line.role.as_deref().map(str::trim) {
         None => None,
         Some(text) => match Role::from_name(text).ok().or_else(|| labels.role_of(text)) {
@@ -413,6 +429,7 @@ fn validate(
         agenda: line.agenda,
         source_url: line.source_url,
         publisher: line.publisher,
+        provenance,
         note: line.note,
         redact: line.redact.into_iter().collect(),
     };
@@ -424,6 +441,7 @@ fn validate(
         timestamp: line.timestamp,
         text,
         line: line_no,
+        page: line.page,
         attributions: Vec::new(),
     };
     Some((meta, passage, speaker))

@@ -22,6 +22,7 @@ pub fn parse(lines: &[&str], fm: FrontMatter) -> Document {
             timestamp: None,
             text: text.to_string(),
             line,
+            page: None,
             attributions: Vec::new(),
         })
         .collect();

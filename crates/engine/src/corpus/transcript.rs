@@ -381,6 +381,7 @@ impl TurnBuilder {
             timestamp: head.timestamp,
             text,
             line,
+            page: None,
             attributions: Vec::new(),
         });
     }
@@ -395,6 +396,7 @@ impl TurnBuilder {
             timestamp: None,
             text: text.to_string(),
             line,
+            page: None,
             attributions: Vec::new(),
         });
     }

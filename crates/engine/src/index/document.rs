@@ -56,6 +56,7 @@ pub fn to_tantivy(doc: &Document, file: &str, fields: &Fields) -> Vec<TantivyDoc
         t.add_text(fields.file, file);
         t.add_text(fields.doc_id, &meta.id);
         t.add_text(fields.doc_type, meta.doc_type.as_str());
+        t.add_text(fields.provenance, meta.provenance.as_str());
         t.add_text(fields.title, &meta.title);
         if let Some(commission) = &meta.commission {
             t.add_text(fields.commission, commission);
@@ -87,6 +88,9 @@ pub fn to_tantivy(doc: &Document, file: &str, fields: &Fields) -> Vec<TantivyDoc
         t.add_u64(fields.position, u64::from(p.position));
         t.add_text(fields.kind, p.kind.as_str());
         t.add_u64(fields.line, u64::from(p.line));
+        if let Some(page) = p.page {
+            t.add_u64(fields.page, u64::from(page));
+        }
         t.add_text(fields.text, &p.text);
         t.add_text(fields.text_exact, &p.text);
         records.push(t);
@@ -180,6 +184,7 @@ pub fn passage_from_tantivy(t: &TantivyDocument, fields: &Fields) -> StoredPassa
             timestamp: text_of(t, fields.timestamp),
             text: text_of(t, fields.text).unwrap_or_default(),
             line: number_of(t, fields.line),
+            page: Some(number_of(t, fields.page)).filter(|&n| n > 0),
             attributions: text_of(t, fields.attributions)
                 .and_then(|json| serde_json::from_str(&json).ok())
                 .unwrap_or_default(),

@@ -17,7 +17,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema changes; an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The tokenizer of exact-match keyword fields (case register numbers): the
 /// whole value, lowercased.
@@ -41,6 +41,9 @@ pub struct Fields {
     pub doc_id: Field,
     /// `transcript`, `news` or `putusan` (passages only, indexed and fast).
     pub doc_type: Field,
+    /// `official`, `news`, `caption` or `reconstructed` (passages only,
+    /// indexed and fast).
+    pub provenance: Field,
     /// The document title (passages only, stemmed, searchable, not stored).
     pub title: Field,
     /// The commission (passages only, fast).
@@ -73,6 +76,8 @@ pub struct Fields {
     pub timestamp: Field,
     /// The source line of the passage.
     pub line: Field,
+    /// The page of a paged source (PDF) where the passage starts.
+    pub page: Field,
     /// The text as published, indexed stemmed.
     pub text: Field,
     /// The text indexed exact (lowercase, unstemmed); not stored.
@@ -107,6 +112,7 @@ pub fn build() -> (Schema, Fields) {
         file: b.add_text_field("file", STRING),
         doc_id: b.add_text_field("doc_id", STRING | STORED | FAST),
         doc_type: b.add_text_field("doc_type", STRING | FAST),
+        provenance: b.add_text_field("provenance", STRING | FAST),
         title: b.add_text_field("title", text_options(analysis::STEMMED, false)),
         commission: b.add_text_field("commission", STRING | FAST),
         case: b.add_text_field("case", keyword),
@@ -132,6 +138,7 @@ pub fn build() -> (Schema, Fields) {
         kind: b.add_text_field("kind", STRING | STORED),
         timestamp: b.add_text_field("timestamp", STORED),
         line: b.add_u64_field("line", STORED),
+        page: b.add_u64_field("page", STORED),
         text: b.add_text_field("text", text_options(analysis::STEMMED, true)),
         text_exact: b.add_text_field("text_exact", text_options(analysis::EXACT, false)),
         document: b.add_text_field("document", STORED),
@@ -148,6 +155,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         file: f("file")?,
         doc_id: f("doc_id")?,
         doc_type: f("doc_type")?,
+        provenance: f("provenance")?,
         title: f("title")?,
         commission: f("commission")?,
         case: f("case")?,
@@ -161,6 +169,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         kind: f("kind")?,
         timestamp: f("timestamp")?,
         line: f("line")?,
+        page: f("page")?,
         text: f("text")?,
         text_exact: f("text_exact")?,
         document: f("document")?,

@@ -92,6 +92,58 @@ impl DocType {
     }
 }
 
+/// Where a document's text comes from, and so how far it can be quoted.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    EnumString,
+    IntoStaticStr,
+    VariantArray,
+    ToSchema,
+)]
+#[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase", ascii_case_insensitive)]
+pub enum Provenance {
+    /// Published by the commission: a risalah sidang or a decision.
+    #[default]
+    Official,
+    /// A news report.
+    News,
+    /// Captions of a recorded or streamed hearing, possibly machine-made.
+    Caption,
+    /// Rebuilt from quotes in reports; not a record of the hearing.
+    Reconstructed,
+}
+
+impl Provenance {
+    /// The lowercase name used in files, queries and the API.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// Parses a provenance name (any case).
+    pub fn from_name(text: &str) -> Result<Provenance, UnknownName> {
+        parse_name(text, "provenance")
+    }
+
+    /// The provenance of a document of `doc_type` that does not say.
+    pub fn of_type(doc_type: DocType) -> Provenance {
+        match doc_type {
+            DocType::News => Provenance::News,
+            DocType::Transcript | DocType::Putusan => Provenance::Official,
+        }
+    }
+}
+
 /// The canonical role of a speaker in a hearing.
 #[derive(
     Clone,
@@ -178,6 +230,9 @@ pub struct DocumentMeta {
     pub source_url: Option<String>,
     /// Who published it.
     pub publisher: Option<String>,
+    /// Where the text comes from.
+    #[serde(default)]
+    pub provenance: Provenance,
     /// A note on provenance (for example how a transcript was reconstructed).
     pub note: Option<String>,
     /// The document's own redactions (`redact:` in its header), applied
@@ -235,6 +290,9 @@ pub struct Passage {
     pub text: String,
     /// The 1-based line of the source file where the passage starts.
     pub line: u32,
+    /// The 1-based page of a paged source (PDF) where the passage starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
     /// Who a news paragraph quotes or paraphrases, in reading order (empty
     /// for narration and for transcript turns, whose speaker is above).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

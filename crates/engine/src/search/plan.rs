@@ -381,16 +381,7 @@ fn filter_queries(filters: &Filters, fields: &Fields) -> Result<Vec<Box<dyn Quer
                 .collect(),
         )
     };
-    if let Some(q) = terms(
-        fields.role,
-        filters
-            .roles
-            .iter()
-            .map(|r| r.as_str().to_string())
-            .collect(),
-    ) {
-        out.push(q);
-    }
+    let names = |names: Vec<&'static str>| names.into_iter().map(str::to_string).collect();
     // A mode with a role: an attribution of that mode by that role.
     let modes: Vec<String> = filters
         .modes
@@ -408,29 +399,32 @@ fn filter_queries(filters: &Filters, fields: &Fields) -> Result<Vec<Box<dyn Quer
             }
         })
         .collect();
-    if let Some(q) = terms(fields.mode, modes) {
-        out.push(q);
-    }
-    if let Some(q) = terms(
-        fields.doc_type,
-        filters
-            .doc_types
-            .iter()
-            .map(|t| t.as_str().to_string())
-            .collect(),
-    ) {
-        out.push(q);
-    }
-    if let Some(q) = terms(
-        fields.case,
-        filters
-            .cases
-            .iter()
-            .map(|c| c.trim().to_lowercase())
-            .collect(),
-    ) {
-        out.push(q);
-    }
+    let cases = filters
+        .cases
+        .iter()
+        .map(|c| c.trim().to_lowercase())
+        .collect();
+    let by_field = [
+        (
+            fields.role,
+            names(filters.roles.iter().map(|r| r.as_str()).collect()),
+        ),
+        (fields.mode, modes),
+        (
+            fields.doc_type,
+            names(filters.doc_types.iter().map(|t| t.as_str()).collect()),
+        ),
+        (
+            fields.provenance,
+            names(filters.provenances.iter().map(|p| p.as_str()).collect()),
+        ),
+        (fields.case, cases),
+    ];
+    out.extend(
+        by_field
+            .into_iter()
+            .filter_map(|(field, values)| terms(field, values)),
+    );
     for speaker in &filters.speakers {
         match phrase_on(fields.speaker, with_analyzer(|a| a.exact(speaker))) {
             Some(q) => out.push(q),

@@ -11,6 +11,7 @@
 //! | `speaker:"Rospita Vici Paulyn"`, `speaker:rospita` | speaker name (words of it) |
 //! | `case:023/III/KIP-PS/2024` | case register number (whole, any case) |
 //! | `type:news` | document type: `transcript`, `news`, `putusan` |
+//! | `provenance:official`, `news`, `caption`, `reconstructed` | where the document's text comes from (comma for any of several) |
 //! | `date:2024-03`, `date:2024`, `date:2024-03-27`, `date:2024-01..2024-06` | a day, month, year or range |
 //! | `from:2024-03`, `to:2024-06-30` | open ranges |
 //!
@@ -18,7 +19,7 @@
 //! analysed away. Malformed input (an unclosed quote, an unknown role, a bad
 //! date) is a [`QueryError`] with a message for the user, never a panic.
 
-use crate::model::{AttributionMode, DateRange, DocDate, DocType, Role};
+use crate::model::{AttributionMode, DateRange, DocDate, DocType, Provenance, Role};
 
 /// The longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 1_000;
@@ -66,6 +67,8 @@ pub struct Filters {
     pub cases: Vec<String>,
     /// Any of these document types.
     pub doc_types: Vec<DocType>,
+    /// Any of these provenances.
+    pub provenances: Vec<Provenance>,
     /// The date range.
     pub dates: DateRange,
 }
@@ -95,6 +98,11 @@ impl Filters {
                 self.doc_types.push(*t);
             }
         }
+        for p in &other.provenances {
+            if !self.provenances.contains(p) {
+                self.provenances.push(*p);
+            }
+        }
         self.dates.narrow(other.dates);
     }
 }
@@ -118,7 +126,15 @@ enum Piece {
 }
 
 const FIELDS: &[&str] = &[
-    "role", "mode", "speaker", "case", "type", "date", "from", "to",
+    "role",
+    "mode",
+    "speaker",
+    "case",
+    "type",
+    "provenance",
+    "date",
+    "from",
+    "to",
 ];
 
 fn is_quote(c: char) -> bool {
@@ -263,35 +279,29 @@ fn quoted(chars: &[char], start: usize) -> Result<(String, usize), QueryError> {
     Ok((chars[start + 1..end].iter().collect(), end + 1))
 }
 
+/// Adds each comma-separated name of `value` to `list`, once.
+fn add_names<T: PartialEq>(
+    list: &mut Vec<T>,
+    value: &str,
+    parse: impl Fn(&str) -> Result<T, crate::model::UnknownName>,
+) -> Result<(), QueryError> {
+    for part in value.split(',').filter(|p| !p.is_empty()) {
+        let name = parse(part).map_err(|e| QueryError(e.to_string()))?;
+        if !list.contains(&name) {
+            list.push(name);
+        }
+    }
+    Ok(())
+}
+
 fn add_filter(filters: &mut Filters, name: &str, value: &str) -> Result<(), QueryError> {
     match name {
-        "role" => {
-            for part in value.split(',').filter(|p| !p.is_empty()) {
-                let role = Role::from_name(part).map_err(|e| QueryError(e.to_string()))?;
-                if !filters.roles.contains(&role) {
-                    filters.roles.push(role);
-                }
-            }
-        }
-        "mode" => {
-            for part in value.split(',').filter(|p| !p.is_empty()) {
-                let mode =
-                    AttributionMode::from_name(part).map_err(|e| QueryError(e.to_string()))?;
-                if !filters.modes.contains(&mode) {
-                    filters.modes.push(mode);
-                }
-            }
-        }
+        "role" => add_names(&mut filters.roles, value, Role::from_name)?,
+        "mode" => add_names(&mut filters.modes, value, AttributionMode::from_name)?,
         "speaker" => filters.speakers.push(value.to_string()),
         "case" => filters.cases.push(value.to_string()),
-        "type" => {
-            for part in value.split(',').filter(|p| !p.is_empty()) {
-                let doc_type = DocType::from_name(part).map_err(|e| QueryError(e.to_string()))?;
-                if !filters.doc_types.contains(&doc_type) {
-                    filters.doc_types.push(doc_type);
-                }
-            }
-        }
+        "type" => add_names(&mut filters.doc_types, value, DocType::from_name)?,
+        "provenance" => add_names(&mut filters.provenances, value, Provenance::from_name)?,
         "date" => {
             let range = match value.split_once("..") {
                 Some((a, b)) => DateRange {

@@ -3,7 +3,7 @@
 
 use super::error::PageError;
 use super::layout::{link, page};
-use super::parts::{passage_block, role_badge};
+use super::parts::{passage_block, provenance_badge, role_badge};
 use crate::error::AppError;
 use crate::i18n::Text;
 use crate::params::{from_query, sniff_lang, LangParams};
@@ -43,7 +43,7 @@ pub async fn document(
     ];
     let body = html! {
         h1 { (m.title) }
-        p class="doctype" { (lang.doc_type(m.doc_type)) }
+        p class="doctype" { (lang.doc_type(m.doc_type)) " · " (provenance_badge(lang, m.provenance)) }
         section class="meta" {
             h2 { (lang.t(Text::Metadata)) }
             dl {
@@ -73,7 +73,7 @@ pub async fn document(
         }
         section class="passages" {
             h2 { (lang.t(Text::Passages)) }
-            @for p in &view.passages { (passage_block(lang, p, false)) }
+            @for p in &view.passages { (passage_block(lang, p, false, m.provenance)) }
         }
     };
     let switch = link(&document_path(&m.id), lang.other());

@@ -5,7 +5,7 @@ use crate::i18n::{Lang, Text};
 use crate::permalink::permalink_path;
 use maud::{html, Markup};
 use risalah_engine::index::document::StoredPassage;
-use risalah_engine::model::{AttributionMode, Passage, Role};
+use risalah_engine::model::{AttributionMode, Passage, Provenance, Role};
 
 /// The badge of a role, or of narration.
 pub fn role_badge(lang: Lang, role: Option<Role>) -> Markup {
@@ -45,18 +45,35 @@ pub fn speakers(lang: Lang, p: &Passage) -> Markup {
     }
 }
 
+/// Where a document's text comes from, as a small label.
+pub fn provenance_badge(lang: Lang, provenance: Provenance) -> Markup {
+    html! {
+        span class={ "provenance provenance-" (provenance.as_str()) } { (lang.provenance(provenance)) }
+    }
+}
+
 /// The anchor of a passage within its document page (`t14`).
 pub fn local_anchor(id: &str) -> &str {
     id.rsplit('/').next().unwrap_or(id)
 }
 
-/// A passage as a block: who, timestamp, its id, the text.
-pub fn passage_block(lang: Lang, p: &StoredPassage, current: bool) -> Markup {
+/// A passage as a block: who, timestamp, page, its id, the text. The
+/// provenance shows on the current passage, and on every passage whose text
+/// is not a record (captions, reconstructions).
+pub fn passage_block(
+    lang: Lang,
+    p: &StoredPassage,
+    current: bool,
+    provenance: Provenance,
+) -> Markup {
+    let cautioned = matches!(provenance, Provenance::Caption | Provenance::Reconstructed);
     html! {
         article class={ "passage" @if current { " current" } } id=(local_anchor(&p.id)) aria-current=[current.then_some("true")] {
             header {
                 (speakers(lang, &p.passage))
                 @if let Some(ts) = &p.passage.timestamp { " · " span class="timestamp" { (ts) } }
+                @if let Some(page) = p.passage.page { " · " span class="page" { (lang.page(page)) } }
+                @if current || cautioned { " · " (provenance_badge(lang, provenance)) }
                 " · " a href=(link(&permalink_path(&p.id), lang)) class="pid" { (p.id) }
             }
             div class="text" { (crate::i18n::corpus_text(lang, &p.passage.text)) }

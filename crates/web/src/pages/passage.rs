@@ -49,9 +49,9 @@ pub async fn passage(
             @if let Some(date) = &doc.date { " · " (date.to_string()) }
         }
         section class="passages" {
-            @for b in &view.before { (passage_block(lang, b, false)) }
-            (passage_block(lang, p, true))
-            @for a in &view.after { (passage_block(lang, a, false)) }
+            @for b in &view.before { (passage_block(lang, b, false, doc.provenance)) }
+            (passage_block(lang, p, true, doc.provenance))
+            @for a in &view.after { (passage_block(lang, a, false, doc.provenance)) }
         }
         section class="citations" {
             h2 { (lang.t(Text::Citation)) }

@@ -4,7 +4,7 @@
 
 use super::error::PageError;
 use super::layout::{help_line, link, page, search_form};
-use super::parts::{local_anchor, speakers, who};
+use super::parts::{local_anchor, provenance_badge, speakers, who};
 use crate::api::{HitJson, Neighbour};
 use crate::i18n::{Lang, Text};
 use crate::params::{from_query, sniff_lang, ExportFormat, SearchParams};
@@ -179,6 +179,8 @@ fn hit_card(lang: Lang, hit: &Hit, n: usize, public_url: &crate::permalink::Publ
                 (speakers(lang, &p.passage))
                 @if let Some(date) = &json.passage.date { " · " time datetime=(date) { (date) } }
                 " · " span class="doctype" { (lang.doc_type(hit.document.doc_type)) }
+                @if let Some(page) = p.passage.page { " · " span class="page" { (lang.page(page)) } }
+                " · " (provenance_badge(lang, hit.document.provenance))
             }
             p class="snippet" { (snippet::markup(lang, &hit.snippet)) }
             p class="source" {
