@@ -9,6 +9,7 @@ mod attribution;
 mod browser;
 mod cli;
 mod corpus_formats;
+mod corpus_media;
 mod corpus_seeds;
 mod hardening;
 mod http;

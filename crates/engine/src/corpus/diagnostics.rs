@@ -116,6 +116,12 @@ impl Diagnostics {
         }
     }
 
+    /// Takes over problems found in another file that belongs to this one
+    /// (its sidecar); they keep their own path.
+    pub fn adopt(&mut self, problems: Vec<Problem>) {
+        self.problems.extend(problems);
+    }
+
     /// Whether anything was recorded.
     pub fn has_problems(&self) -> bool {
         !self.problems.is_empty()

@@ -5,20 +5,24 @@
 //! - `*.txt`: a front-matter header (`type: transcript` or `type: news`), then
 //!   the body; see [`transcript`] and [`news`].
 //! - `*.jsonl`: one passage per line; see [`jsonl`].
+//! - `*.vtt`, `*.srt`: captions of a recorded hearing; see [`captions`].
+//! - `NAME.ext.meta`: the front-matter keys of `NAME.ext`; see [`sidecar`].
 //! - `labels.tsv`: extra speaker labels for transcripts; see [`labels`].
 //!
 //! `README*` files and dot-files are not corpus files; anything else is skipped
 //! with a warning.
 
 pub mod boilerplate;
+pub mod captions;
 pub mod diagnostics;
 pub mod frontmatter;
 pub mod jsonl;
 pub mod labels;
 pub mod news;
+pub mod sidecar;
 pub mod transcript;
 
-use crate::model::{DocType, Document};
+use crate::model::{DocType, Document, Provenance};
 use diagnostics::line_no;
 pub use diagnostics::{Diagnostics, Problem, Severity};
 use frontmatter::Key;
@@ -123,11 +127,13 @@ pub enum Format {
     Text,
     /// `*.jsonl`: one passage per line, read as a stream.
     Jsonl,
+    /// `*.vtt`, `*.srt`: captions, metadata in a sidecar.
+    Captions,
 }
 
 impl Format {
     /// The extensions read, as a message lists them.
-    pub const EXTENSIONS: &'static str = ".txt or .jsonl";
+    pub const EXTENSIONS: &'static str = ".txt, .jsonl, .vtt or .srt";
 
     /// The format of `path`, or `None` when it is not a corpus file.
     pub fn of(path: &Path) -> Option<Format> {
@@ -135,6 +141,7 @@ impl Format {
         match ext.as_str() {
             "txt" => Some(Format::Text),
             "jsonl" => Some(Format::Jsonl),
+            "vtt" | "srt" => Some(Format::Captions),
             _ => None,
         }
     }
@@ -427,8 +434,14 @@ fn parse_format(
     labels: &LabelTable,
     diag: &mut Diagnostics,
 ) -> Vec<Document> {
-    if is_jsonl(path) {
-        return jsonl::parse(text, labels, diag);
+    match Format::of(path) {
+        Some(Format::Jsonl) => return jsonl::parse(text, labels, diag),
+        Some(Format::Captions) => {
+            let found = sidecar::from_file_name(path, DocType::Transcript, Provenance::Caption);
+            let (meta, roster) = described(path, found, labels, diag);
+            return vec![captions::parse(text, meta, roster, labels, diag)];
+        }
+        Some(Format::Text) | None => {}
     }
     let lines: Vec<&str> = text.lines().collect();
     let Some(fm) = frontmatter::parse(&lines, labels, diag) else {
@@ -448,6 +461,73 @@ fn parse_format(
     vec![document]
 }
 
+/// The metadata of a file described by its sidecar: what the file itself
+/// gives (`found`), then the sidecar's keys over it. A missing sidecar, or
+/// a key the document type needs and nothing gave, is a warning: the text
+/// is indexed with what is known.
+fn described(
+    path: &Path,
+    found: crate::model::DocumentMeta,
+    labels: &LabelTable,
+    diag: &mut Diagnostics,
+) -> (crate::model::DocumentMeta, Vec<crate::model::Speaker>) {
+    let side = sidecar::Sidecar::read(path, labels);
+    let doc_type = found.doc_type;
+    let (mut meta, roster) = side.overlay(found);
+    let name = sidecar_of(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    if side.header.is_none() {
+        diag.warning(
+            0,
+            format!("no sidecar `{name}`; what the file does not say is missing (the sidecar takes the front-matter keys: title, date, commission, case, …)"),
+        );
+    }
+    if side.gives(Key::Type) && meta.doc_type != doc_type {
+        diag.warning(
+            0,
+            format!(
+                "`type: {}` in `{name}` does not fit the file; read as {}",
+                meta.doc_type.as_str(),
+                doc_type.as_str()
+            ),
+        );
+        meta.doc_type = doc_type;
+    }
+    diag.adopt(side.problems);
+    let missing: Vec<&str> = required_keys(doc_type)
+        .iter()
+        .filter(|k| match k {
+            Key::Date => meta.date.is_none(),
+            Key::Commission => meta.commission.is_none(),
+            Key::Publisher => meta.publisher.is_none(),
+            _ => false,
+        })
+        .map(|k| k.name())
+        .collect();
+    if !missing.is_empty() && side.header.is_some() {
+        diag.warning(
+            0,
+            format!(
+                "`{name}` gives no {}; the document is indexed without",
+                missing.join(", ")
+            ),
+        );
+    }
+    (meta, roster)
+}
+
+/// The keys a document of `doc_type` must have.
+fn required_keys(doc_type: DocType) -> &'static [Key] {
+    match doc_type {
+        DocType::Transcript | DocType::Putusan => {
+            &[Key::Id, Key::Title, Key::Date, Key::Commission]
+        }
+        DocType::News => &[Key::Id, Key::Title, Key::Date, Key::Publisher],
+    }
+}
+
 /// Checks the keys a header must have for its document type.
 fn require_fields(fm: &frontmatter::FrontMatter, line: u32, diag: &mut Diagnostics) {
     let Some(doc_type) = fm.doc_type else {
@@ -456,13 +536,10 @@ fn require_fields(fm: &frontmatter::FrontMatter, line: u32, diag: &mut Diagnosti
         }
         return;
     };
-    let by_type: &[Key] = match doc_type {
-        DocType::Transcript | DocType::Putusan => {
-            &[Key::Id, Key::Title, Key::Date, Key::Commission]
-        }
-        DocType::News => &[Key::Id, Key::Title, Key::Date, Key::Publisher],
-    };
-    for key in by_type.iter().filter(|k| !fm.present.contains(k)) {
+    for key in required_keys(doc_type)
+        .iter()
+        .filter(|k| !fm.present.contains(k))
+    {
         diag.error(line, format!("missing required key `{}`", key.name()));
     }
 }

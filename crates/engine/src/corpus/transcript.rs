@@ -159,6 +159,31 @@ fn read_head(
     })
 }
 
+/// A speaker label at the start of `line` (`KETUA MAJELIS: …`, a roster
+/// name, a label the table knows): the speaker, the role and the words after it.
+pub(super) fn label_head(
+    line: &str,
+    roster: &[Speaker],
+    labels: &LabelTable,
+    number: u32,
+    diag: &mut Diagnostics,
+) -> Option<(Option<String>, Role, String)> {
+    read_head(line, roster, labels, number, diag).map(|h| (h.speaker, h.role, h.rest))
+}
+
+/// The speaker and role of a name or label given on its own (a caption's
+/// voice tag): roster first, then the label table, else `lainnya`.
+pub(super) fn speaker_named(
+    name: &str,
+    roster: &[Speaker],
+    labels: &LabelTable,
+    number: u32,
+    diag: &mut Diagnostics,
+) -> (Option<String>, Role) {
+    let member = find_in_roster(roster, name);
+    resolve(name, None, member, roster, labels, number, diag)
+}
+
 /// Resolves the speaker and role: roster first, then the label table, else `lainnya`.
 fn resolve(
     label: &str,
