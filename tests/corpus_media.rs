@@ -1,5 +1,5 @@
-//! Caption files (WebVTT, SubRip) and the sidecars that describe them, on
-//! small synthetic inputs (fictional names and cases).
+//! Caption files (WebVTT, SubRip), saved web pages, and the sidecars that
+//! describe them, on small synthetic inputs (fictional names, outlets and cases).
 
 use risalah_engine::corpus::{self, labels::LabelTable, ParsedFile};
 use risalah_engine::model::{DocType, Provenance, Role};
@@ -121,7 +121,8 @@ fn captions_without_a_sidecar_are_indexed_with_a_warning() {
     assert!(
         warnings
             .iter()
-            .any(|w| w.contains("no sidecar `Sidang_Contoh_2099-05-06.vtt.meta`")),
+            .any(|w| w.contains("nothing gives the commission")
+                && w.contains("sidecar `Sidang_Contoh_2099-05-06.vtt.meta`")),
         "{warnings:?}"
     );
 }
@@ -159,4 +160,146 @@ fn a_sidecar_cannot_make_captions_a_decision() {
     assert_eq!(file.documents[0].meta.doc_type, DocType::Transcript);
     let all = reasons(&file).join("\n");
     assert!(all.contains("does not fit the file"), "{all}");
+}
+
+/// A news page as a browser saves it: menus, a related-links box, the
+/// article with a "Baca juga" line, a footer; fictional outlet and people.
+const PAGE: &str = r#"<!DOCTYPE html>
+<!-- saved from url=(0048)https://berita-contoh.test/saved-address-ignored -->
+<html lang="id"><head>
+<meta charset="utf-8">
+<title>Komisi Informasi Provinsi Contoh Minta Dinas Buka Kontrak | Berita Contoh</title>
+<meta property="og:title" content="Komisi Informasi Provinsi Contoh Minta Dinas Buka Kontrak">
+<meta property="og:site_name" content="Berita Contoh">
+<meta property="article:published_time" content="2099-06-07T10:15:00+07:00">
+<link rel="canonical" href="https://berita-contoh.test/daerah/2099/06/07/ki-contoh-kontrak">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Komisi Informasi Provinsi Contoh Minta Dinas Buka Kontrak","datePublished":"2099-06-07T10:15:00+07:00","publisher":{"@type":"Organization","name":"Berita Contoh"}}</script>
+</head><body>
+<nav><ul><li><a href="/">Beranda</a></li><li><a href="/daerah">Daerah</a></li><li><a href="/olahraga">Olahraga</a></li></ul></nav>
+<div class="sidebar"><h3>Terpopuler</h3><ul><li><a href="/a">Berita lain yang sama sekali tidak terkait</a></li><li><a href="/b">Berita lain lagi</a></li></ul></div>
+<article>
+<h1>Komisi Informasi Provinsi Contoh Minta Dinas Buka Kontrak</h1>
+<p>KOTA CONTOH - Majelis Komisioner Komisi Informasi Provinsi Contoh menggelar sidang sengketa informasi antara Pemohon Budi Fiktif dan Dinas Pekerjaan Umum Kota Contoh pada Senin pagi.</p>
+<p>"Kontrak pengadaan itu informasi yang wajib tersedia setiap saat, bukan informasi yang dikecualikan," kata Ketua Majelis Dewi Lestari Contoh dalam persidangan.</p>
+<p>Baca juga: Sidang Lain di Kota Contoh Ditunda</p>
+<p>Kuasa hukum termohon, Andi Rekaan, menyatakan dinas masih menyusun uji konsekuensi atas dokumen tersebut dan meminta waktu dua pekan kepada majelis.</p>
+<p>Sidang akan dilanjutkan pekan depan dengan agenda pembuktian dari kedua belah pihak yang bersengketa.</p>
+</article>
+<footer><p>Hak Cipta 2099 Berita Contoh. Seluruh hak dilindungi.</p></footer>
+</body></html>
+"#;
+
+#[test]
+fn a_saved_news_page_gives_its_article_and_its_metadata() {
+    let (_dir, file) = parse_in(
+        &[("ki-contoh-kontrak.html", PAGE)],
+        "ki-contoh-kontrak.html",
+    );
+    assert!(file.problems.is_empty(), "{:?}", reasons(&file));
+    let doc = &file.documents[0];
+    assert_eq!(doc.meta.doc_type, DocType::News);
+    assert_eq!(doc.meta.provenance, Provenance::News);
+    assert_eq!(
+        doc.meta.title,
+        "Komisi Informasi Provinsi Contoh Minta Dinas Buka Kontrak"
+    );
+    assert_eq!(doc.meta.publisher.as_deref(), Some("Berita Contoh"));
+    assert_eq!(
+        doc.meta.date.map(|d| d.to_string()).as_deref(),
+        Some("2099-06-07")
+    );
+    assert_eq!(
+        doc.meta.source_url.as_deref(),
+        Some("https://berita-contoh.test/daerah/2099/06/07/ki-contoh-kontrak"),
+        "the canonical link is the address"
+    );
+    let texts: Vec<&str> = doc.passages.iter().map(|p| p.text.as_str()).collect();
+    assert!(
+        texts[0].starts_with("KOTA CONTOH - Majelis Komisioner"),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.starts_with("\"Kontrak pengadaan")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Sidang akan dilanjutkan")),
+        "{texts:?}"
+    );
+    for gone in [
+        "Baca juga",
+        "Beranda",
+        "Terpopuler",
+        "Hak Cipta",
+        "Berita lain",
+    ] {
+        assert!(
+            !texts.iter().any(|t| t.contains(gone)),
+            "{gone} kept: {texts:?}"
+        );
+    }
+    let quote = doc
+        .passages
+        .iter()
+        .find(|p| p.text.starts_with("\"Kontrak"))
+        .unwrap();
+    assert_eq!(
+        quote.line,
+        PAGE.lines()
+            .position(|l| l.contains("\"Kontrak pengadaan"))
+            .unwrap() as u32
+            + 1,
+        "a paragraph is named by the page line it starts on"
+    );
+}
+
+#[test]
+fn a_sidecar_overrides_the_page_and_a_page_without_metadata_says_what_is_missing() {
+    let sidecar = "type: putusan\ntitle: Putusan sintetis 009/VI/KI-CONTOH-PS/2099\ndate: 2099-07-01\ncommission: Komisi Informasi Provinsi Contoh\ncase: 009/VI/KI-CONTOH-PS/2099\n";
+    let (_dir, file) = parse_in(
+        &[("putusan.htm", PAGE), ("putusan.htm.meta", sidecar)],
+        "putusan.htm",
+    );
+    assert!(file.problems.is_empty(), "{:?}", reasons(&file));
+    let meta = &file.documents[0].meta;
+    assert_eq!(meta.doc_type, DocType::Putusan);
+    assert_eq!(
+        meta.provenance,
+        Provenance::Official,
+        "a decision's own text"
+    );
+    assert_eq!(meta.title, "Putusan sintetis 009/VI/KI-CONTOH-PS/2099");
+    assert_eq!(
+        meta.date.map(|d| d.to_string()).as_deref(),
+        Some("2099-07-01")
+    );
+    assert_eq!(
+        meta.source_url.as_deref(),
+        Some("https://berita-contoh.test/daerah/2099/06/07/ki-contoh-kontrak"),
+        "what the sidecar does not give still comes from the page"
+    );
+
+    let bare = "<html><body><article><p>Majelis Komisioner Komisi Informasi Provinsi Contoh membacakan putusan sengketa informasi yang diajukan oleh pemohon pada sidang hari ini di ruang sidang utama.</p><p>Putusan itu menyatakan informasi yang dimohon terbuka dan wajib diberikan kepada pemohon dalam waktu empat belas hari kerja.</p></article></body></html>";
+    let (_dir, file) = parse_in(&[("tanpa-meta.html", bare)], "tanpa-meta.html");
+    assert!(!file.has_errors(), "{:?}", reasons(&file));
+    assert_eq!(file.documents[0].passages.len(), 2);
+    let all = reasons(&file).join("\n");
+    assert!(
+        all.contains("nothing gives the date, publisher") && all.contains("tanpa-meta.html.meta"),
+        "{all}"
+    );
+}
+
+#[test]
+fn a_page_without_an_article_is_refused_with_its_reason() {
+    let (_dir, file) = parse_in(
+        &[("kosong.html", "<html><body></body></html>")],
+        "kosong.html",
+    );
+    assert!(file.has_errors());
+    assert!(file.documents.is_empty());
+    let all = reasons(&file).join("\n");
+    assert!(all.contains("kosong.html:1:"), "{all}");
 }

@@ -6,6 +6,7 @@
 //!   the body; see [`transcript`] and [`news`].
 //! - `*.jsonl`: one passage per line; see [`jsonl`].
 //! - `*.vtt`, `*.srt`: captions of a recorded hearing; see [`captions`].
+//! - `*.html`, `*.htm`: a web page saved from the browser; see [`html`].
 //! - `NAME.ext.meta`: the front-matter keys of `NAME.ext`; see [`sidecar`].
 //! - `labels.tsv`: extra speaker labels for transcripts; see [`labels`].
 //!
@@ -16,6 +17,7 @@ pub mod boilerplate;
 pub mod captions;
 pub mod diagnostics;
 pub mod frontmatter;
+pub mod html;
 pub mod jsonl;
 pub mod labels;
 pub mod news;
@@ -129,11 +131,13 @@ pub enum Format {
     Jsonl,
     /// `*.vtt`, `*.srt`: captions, metadata in a sidecar.
     Captions,
+    /// `*.html`, `*.htm`: a saved web page, its metadata overridable by a sidecar.
+    Html,
 }
 
 impl Format {
     /// The extensions read, as a message lists them.
-    pub const EXTENSIONS: &'static str = ".txt, .jsonl, .vtt or .srt";
+    pub const EXTENSIONS: &'static str = ".txt, .jsonl, .vtt, .srt, .html or .htm";
 
     /// The format of `path`, or `None` when it is not a corpus file.
     pub fn of(path: &Path) -> Option<Format> {
@@ -142,6 +146,7 @@ impl Format {
             "txt" => Some(Format::Text),
             "jsonl" => Some(Format::Jsonl),
             "vtt" | "srt" => Some(Format::Captions),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -438,8 +443,18 @@ fn parse_format(
         Some(Format::Jsonl) => return jsonl::parse(text, labels, diag),
         Some(Format::Captions) => {
             let found = sidecar::from_file_name(path, DocType::Transcript, Provenance::Caption);
-            let (meta, roster) = described(path, found, labels, diag);
+            let (meta, roster) = described(path, found, &[DocType::Transcript], labels, diag);
             return vec![captions::parse(text, meta, roster, labels, diag)];
+        }
+        Some(Format::Html) => {
+            let mut page = html::parse(path, text, diag);
+            if page.passages.is_empty() {
+                return Vec::new();
+            }
+            let found = std::mem::take(&mut page.meta);
+            let allowed = [DocType::News, DocType::Putusan];
+            (page.meta, page.roster) = described(path, found, &allowed, labels, diag);
+            return vec![page];
         }
         Some(Format::Text) | None => {}
     }
@@ -462,41 +477,41 @@ fn parse_format(
 }
 
 /// The metadata of a file described by its sidecar: what the file itself
-/// gives (`found`), then the sidecar's keys over it. A missing sidecar, or
-/// a key the document type needs and nothing gave, is a warning: the text
-/// is indexed with what is known.
+/// gives (`found`), then the sidecar's keys over it. A document type the
+/// file cannot be (not in `allowed`) is refused with a warning; a key the
+/// document type needs and nothing gave is a warning naming the sidecar to
+/// add: the text is indexed with what is known.
 fn described(
     path: &Path,
     found: crate::model::DocumentMeta,
+    allowed: &[DocType],
     labels: &LabelTable,
     diag: &mut Diagnostics,
 ) -> (crate::model::DocumentMeta, Vec<crate::model::Speaker>) {
     let side = sidecar::Sidecar::read(path, labels);
-    let doc_type = found.doc_type;
+    let own_type = found.doc_type;
     let (mut meta, roster) = side.overlay(found);
     let name = sidecar_of(path)
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    if side.header.is_none() {
-        diag.warning(
-            0,
-            format!("no sidecar `{name}`; what the file does not say is missing (the sidecar takes the front-matter keys: title, date, commission, case, …)"),
-        );
-    }
-    if side.gives(Key::Type) && meta.doc_type != doc_type {
+    if !allowed.contains(&meta.doc_type) {
         diag.warning(
             0,
             format!(
                 "`type: {}` in `{name}` does not fit the file; read as {}",
                 meta.doc_type.as_str(),
-                doc_type.as_str()
+                own_type.as_str()
             ),
         );
-        meta.doc_type = doc_type;
+        meta.doc_type = own_type;
+    }
+    if meta.doc_type != own_type && !side.gives(Key::Provenance) {
+        // A saved page the sidecar calls a decision is the decision's text.
+        meta.provenance = Provenance::of_type(meta.doc_type);
     }
     diag.adopt(side.problems);
-    let missing: Vec<&str> = required_keys(doc_type)
+    let missing: Vec<&str> = required_keys(meta.doc_type)
         .iter()
         .filter(|k| match k {
             Key::Date => meta.date.is_none(),
@@ -506,12 +521,18 @@ fn described(
         })
         .map(|k| k.name())
         .collect();
-    if !missing.is_empty() && side.header.is_some() {
+    if !missing.is_empty() {
+        let sidecar = if side.header.is_some() {
+            format!("in its sidecar `{name}`")
+        } else {
+            format!("in a sidecar `{name}` beside it (the front-matter keys)")
+        };
         diag.warning(
             0,
             format!(
-                "`{name}` gives no {}; the document is indexed without",
-                missing.join(", ")
+                "nothing gives the {} of this file; put {} {sidecar}; indexed without",
+                missing.join(", "),
+                if missing.len() == 1 { "it" } else { "them" },
             ),
         );
     }

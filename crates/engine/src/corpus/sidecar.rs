@@ -124,8 +124,8 @@ pub fn slug(text: &str) -> String {
     id
 }
 
-/// A `YYYY-MM-DD` date in a file name, when there is a real one.
-fn date_in(stem: &str) -> Option<crate::model::DocDate> {
+/// A `YYYY-MM-DD` date in a text (a file name, a timestamp), when there is a real one.
+pub(super) fn date_in(stem: &str) -> Option<crate::model::DocDate> {
     let bytes = stem.as_bytes();
     (0..bytes.len().saturating_sub(9)).find_map(|i| {
         let candidate = stem.get(i..i + 10)?;
