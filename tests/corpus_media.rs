@@ -303,3 +303,258 @@ fn a_page_without_an_article_is_refused_with_its_reason() {
     let all = reasons(&file).join("\n");
     assert!(all.contains("kosong.html:1:"), "{all}");
 }
+
+/// Writes a PDF of `pages` (and an optional sidecar) and parses it.
+fn parse_pdf(
+    name: &str,
+    pages: &[Vec<&str>],
+    sidecar: Option<&str>,
+) -> (tempfile::TempDir, ParsedFile) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, crate::util::pdf_of_pages(pages)).unwrap();
+    if let Some(text) = sidecar {
+        std::fs::write(dir.path().join(format!("{name}.meta")), text).unwrap();
+    }
+    let parsed = corpus::parse_path(&path, &LabelTable::default());
+    (dir, parsed)
+}
+
+#[test]
+fn a_decision_pdf_becomes_paragraphs_with_their_page() {
+    let running = "Putusan Nomor 012/X/KI-CONTOH-PS/2099";
+    let pages = vec![
+        vec![
+            running,
+            "",
+            "PUTUSAN",
+            "Nomor: 012/X/KI-CONTOH-PS/2099",
+            "KOMISI INFORMASI PROVINSI CONTOH",
+            "",
+            "DUDUK PERKARA",
+            "[2.1] Bahwa Pemohon telah mengajukan permohonan informasi kepada Termohon pada",
+            "tanggal 3 Januari 2099 berupa salinan kontrak pengadaan jalan kota tahun anggaran",
+            "2098 beserta adendumnya.",
+            "[2.2] Bahwa Termohon tidak memberikan tanggapan atas permohonan informa-",
+            "si tersebut dalam jangka waktu yang ditentukan undang-undang.",
+            "",
+            "- 1 -",
+        ],
+        vec![
+            running,
+            "",
+            "AMAR PUTUSAN",
+            "MEMUTUSKAN",
+            "[5.1] Mengabulkan permohonan Pemohon untuk seluruhnya dan menyatakan informasi",
+            "yang dimohon sebagai informasi yang terbuka.",
+            "Demikian diputuskan oleh Majelis Komisioner dan diucapkan dalam sidang terbuka",
+            "untuk umum pada hari Senin, tanggal 14 Maret 2099.",
+            "",
+            "- 2 -",
+        ],
+    ];
+    let (_dir, file) = parse_pdf("putusan-012.pdf", &pages, None);
+    assert!(!file.has_errors(), "{:?}", reasons(&file));
+    let doc = &file.documents[0];
+    assert_eq!(doc.meta.doc_type, DocType::Putusan);
+    assert_eq!(doc.meta.provenance, Provenance::Official);
+    assert_eq!(doc.meta.case.as_deref(), Some("012/X/KI-CONTOH-PS/2099"));
+    assert_eq!(
+        doc.meta.commission.as_deref(),
+        Some("Komisi Informasi Provinsi Contoh")
+    );
+    assert_eq!(
+        doc.meta.date.map(|d| d.to_string()).as_deref(),
+        Some("2099-03-14"),
+        "the day the decision was read out"
+    );
+    assert_eq!(doc.meta.title, "Putusan 012/X/KI-CONTOH-PS/2099");
+    let texts: Vec<(Option<u32>, &str)> = doc
+        .passages
+        .iter()
+        .map(|p| (p.page, p.text.as_str()))
+        .collect();
+    assert!(
+        !texts
+            .iter()
+            .any(|(_, t)| t.contains("- 1 -") || t.contains("- 2 -")),
+        "page numbers dropped: {texts:?}"
+    );
+    assert!(
+        !texts.iter().any(|(_, t)| *t == running),
+        "the running header is dropped: {texts:?}"
+    );
+    let find = |start: &str| texts.iter().find(|(_, t)| t.starts_with(start)).copied();
+    assert_eq!(
+        find("[2.1]"),
+        Some((Some(1), "[2.1] Bahwa Pemohon telah mengajukan permohonan informasi kepada Termohon pada tanggal 3 Januari 2099 berupa salinan kontrak pengadaan jalan kota tahun anggaran 2098 beserta adendumnya.")),
+        "lines rejoin into the paragraph: {texts:?}"
+    );
+    let hyphen = find("[2.2]").unwrap();
+    assert!(
+        hyphen.1.contains("permohonan informasi tersebut"),
+        "{hyphen:?}"
+    );
+    assert!(hyphen.1.contains("undang-undang"), "{hyphen:?}");
+    assert_eq!(find("[5.1]").map(|p| p.0), Some(Some(2)));
+    assert_eq!(
+        find("AMAR PUTUSAN").map(|p| p.1),
+        Some("AMAR PUTUSAN"),
+        "a heading is its own passage"
+    );
+}
+
+#[test]
+fn a_risalah_pdf_goes_through_the_transcript_parser() {
+    let pages = vec![
+        vec![
+            "RISALAH SIDANG",
+            "KOMISI INFORMASI PROVINSI CONTOH",
+            "Register Nomor 007/III/KI-CONTOH-PS/2099",
+            "Acara: Pemeriksaan Awal",
+            "Rabu, 4 Maret 2099",
+            "",
+            "1. KETUA MAJELIS: Sidang sengketa informasi dengan register nomor tersebut",
+            "dibuka dan terbuka untuk umum. [KETUK PALU 1X]",
+            "2. PEMOHON: Terima kasih, Majelis.",
+            "Halaman 1 dari 2",
+        ],
+        vec![
+            "3. KUASA TERMOHON: Kami membawa surat kuasa dan dokumen uji konsekuensi.",
+            "4. KETUA MAJELIS: Baik, sidang ditunda.",
+            "Halaman 2 dari 2",
+        ],
+    ];
+    let (_dir, file) = parse_pdf("risalah-007.pdf", &pages, None);
+    assert!(!file.has_errors(), "{:?}", reasons(&file));
+    let doc = &file.documents[0];
+    assert_eq!(doc.meta.doc_type, DocType::Transcript);
+    assert_eq!(doc.meta.provenance, Provenance::Official);
+    assert_eq!(doc.meta.case.as_deref(), Some("007/III/KI-CONTOH-PS/2099"));
+    assert_eq!(doc.meta.agenda.as_deref(), Some("Pemeriksaan Awal"));
+    assert_eq!(
+        doc.meta.date.map(|d| d.to_string()).as_deref(),
+        Some("2099-03-04")
+    );
+    let turns: Vec<(Option<Role>, Option<u32>, &str)> = doc
+        .passages
+        .iter()
+        .filter(|p| p.role.is_some())
+        .map(|p| (p.role, p.page, p.text.as_str()))
+        .collect();
+    assert_eq!(turns.len(), 4, "{turns:?}");
+    assert_eq!(turns[0].0, Some(Role::Majelis));
+    assert!(
+        turns[0]
+            .2
+            .ends_with("dibuka dan terbuka untuk umum. [KETUK PALU 1X]"),
+        "{turns:?}"
+    );
+    assert_eq!(turns[1].0, Some(Role::Pemohon));
+    assert_eq!((turns[2].0, turns[2].1), (Some(Role::Termohon), Some(2)));
+    assert!(
+        !doc.passages.iter().any(|p| p.text.contains("Halaman")),
+        "page numbers dropped"
+    );
+    let warnings = reasons(&file);
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("5 line(s) of text before the first speaker label")),
+        "the cover is kept as notes with one warning: {warnings:?}"
+    );
+}
+
+#[test]
+fn a_pdf_sidecar_wins_and_a_scan_or_a_broken_file_is_refused() {
+    let pages = vec![vec![
+        "Sebuah dokumen sintetis tanpa nomor register yang cukup panjang.",
+    ]];
+    let sidecar =
+        "title: Dokumen sintetis\ndate: 2099-02\ncommission: Komisi Informasi Provinsi Contoh\n";
+    let (_dir, file) = parse_pdf("dok.pdf", &pages, Some(sidecar));
+    assert!(file.problems.is_empty(), "{:?}", reasons(&file));
+    assert_eq!(file.documents[0].meta.title, "Dokumen sintetis");
+    assert_eq!(
+        file.documents[0]
+            .meta
+            .date
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2099-02")
+    );
+
+    let (_dir, scan) = parse_pdf("pindaian.pdf", &[vec![""], vec![""]], None);
+    assert!(scan.documents.is_empty());
+    let all = reasons(&scan).join("\n");
+    assert!(
+        all.contains("no text layer (scanned?): OCR it first"),
+        "{all}"
+    );
+
+    let (_dir, broken) = parse_in(
+        &[("rusak.pdf", "%PDF-1.5\nthis is no pdf at all\n")],
+        "rusak.pdf",
+    );
+    assert!(broken.documents.is_empty());
+    let all = reasons(&broken).join("\n");
+    assert!(
+        all.contains("rusak.pdf:1:") && all.contains("cannot read the PDF"),
+        "{all}"
+    );
+}
+
+#[test]
+fn pdf_caption_and_page_are_indexed_searched_and_cited_with_their_page() {
+    let t = crate::util::TempIndex::empty();
+    let pages = vec![
+        vec![
+            "PUTUSAN",
+            "Nomor 031/V/KI-CONTOH-PS/2099",
+            "KOMISI INFORMASI PROVINSI CONTOH",
+        ],
+        vec!["[3.1] Menimbang bahwa dokumen anggaran hibah merupakan informasi terbuka."],
+    ];
+    t.write_bytes("putusan-031.pdf", &crate::util::pdf_of_pages(&pages));
+    t.write(
+        "sidang-031.vtt",
+        "WEBVTT\n\n00:10:00.000 --> 00:10:04.000\n<v Ketua Majelis>Anggaran hibah itu wajib diumumkan.\n",
+    );
+    t.write("sidang-031.vtt.meta", SIDECAR);
+    t.write("laporan-031.html", PAGE);
+    let report = t.build();
+    assert_eq!(report.rejected_files, 0, "{:?}", report.problems);
+    assert_eq!(report.documents, 3, "{:?}", report.problems);
+
+    let hits = t.search_json("hibah provenance:official");
+    assert_eq!(hits.len(), 1, "the decision only");
+    let hit = &hits[0];
+    assert_eq!(hit.passage.page, Some(2));
+    assert!(hit.citation.contains(", p. 2."), "{}", hit.citation);
+
+    let caption = t.search_json("hibah provenance:caption");
+    assert_eq!(caption.len(), 1);
+    assert_eq!(caption[0].passage.timestamp.as_deref(), Some("00:10:00"));
+
+    let view = t.service().passage(&hit.passage.id, 1).unwrap().unwrap();
+    let view = risalah_web::api::PassageViewJson::new(
+        &view,
+        &risalah_web::permalink::PublicUrl::default(),
+    );
+    assert!(
+        view.citations.ris.contains("SP  - 2"),
+        "{}",
+        view.citations.ris
+    );
+    assert!(
+        view.citations.bibtex.contains("pages = {2}"),
+        "{}",
+        view.citations.bibtex
+    );
+    assert_eq!(view.citations.csl_json["page"], "2");
+    assert_eq!(
+        t.search_json("kontrak provenance:news").len(),
+        1,
+        "the saved page"
+    );
+}

@@ -158,7 +158,11 @@ impl<'a> Citation<'a> {
             out.push_str(". ");
             out.push_str(&place);
         }
-        out.push_str(&format!(". Passage {}. {}", p.id, self.permalink));
+        out.push_str(&format!(". Passage {}", p.id));
+        if let Some(page) = p.passage.passage.page {
+            out.push_str(&format!(", p. {page}"));
+        }
+        out.push_str(&format!(". {}", self.permalink));
         if let Some(url) = &p.source_url {
             out.push_str(&format!(" (source: {url})"));
         }
@@ -213,6 +217,9 @@ impl<'a> Citation<'a> {
             note.push_str(&format!("; {}", role.as_str()));
         }
         fields.push(("note", bibtex_escape(&note)));
+        if let Some(page) = p.passage.passage.page {
+            fields.push(("pages", page.to_string()));
+        }
         fields.push(("url", bibtex_url(&self.permalink)));
         if let Some(url) = &p.source_url {
             fields.push(("howpublished", format!("\\url{{{}}}", bibtex_url(url))));
@@ -249,6 +256,9 @@ impl<'a> Citation<'a> {
         if let Some(case) = &p.case {
             lines.push(format!("M1  - {case}"));
         }
+        if let Some(page) = p.passage.passage.page {
+            lines.push(format!("SP  - {page}"));
+        }
         lines.push(format!("N1  - Passage {}", p.id));
         lines.push(format!("UR  - {}", self.permalink));
         lines.push("ER  - ".to_string());
@@ -273,6 +283,9 @@ impl<'a> Citation<'a> {
         }
         if let Some(case) = &p.case {
             item["number"] = json!(case);
+        }
+        if let Some(page) = p.passage.passage.page {
+            item["page"] = json!(page.to_string());
         }
         if let Some(date) = &p.date {
             let parts: Vec<i64> = date.split('-').filter_map(|s| s.parse().ok()).collect();

@@ -15,7 +15,7 @@
 use super::boilerplate::{classify, Verdict};
 use super::diagnostics::Diagnostics;
 use super::sidecar::{date_in, slug};
-use crate::model::{DocType, Document, DocumentMeta, Passage, PassageKind, Provenance};
+use crate::model::{DocType, Document, DocumentMeta, Passage, Provenance};
 use dom_smoothie::{Config, Readability, TextMode};
 use regex::Regex;
 use std::path::Path;
@@ -122,17 +122,7 @@ fn paragraphs(article: &str, page: &str) -> Vec<Passage> {
             Verdict::DropRest => break,
         }
         let line = lines.line_of(&text);
-        passages.push(Passage {
-            position: u32::try_from(passages.len() + 1).unwrap_or(u32::MAX),
-            kind: PassageKind::Paragraph,
-            speaker: None,
-            role: None,
-            timestamp: None,
-            text,
-            line,
-            page: None,
-            attributions: Vec::new(),
-        });
+        passages.push(Passage::paragraph(passages.len(), text, line, None));
     }
     passages
 }

@@ -7,6 +7,7 @@
 //! - `*.jsonl`: one passage per line; see [`jsonl`].
 //! - `*.vtt`, `*.srt`: captions of a recorded hearing; see [`captions`].
 //! - `*.html`, `*.htm`: a web page saved from the browser; see [`html`].
+//! - `*.pdf`: a risalah or a decision as published; see [`pdf`].
 //! - `NAME.ext.meta`: the front-matter keys of `NAME.ext`; see [`sidecar`].
 //! - `labels.tsv`: extra speaker labels for transcripts; see [`labels`].
 //!
@@ -21,6 +22,7 @@ pub mod html;
 pub mod jsonl;
 pub mod labels;
 pub mod news;
+pub mod pdf;
 pub mod sidecar;
 pub mod transcript;
 
@@ -133,11 +135,13 @@ pub enum Format {
     Captions,
     /// `*.html`, `*.htm`: a saved web page, its metadata overridable by a sidecar.
     Html,
+    /// `*.pdf`: the text layer, page by page, metadata from a sidecar or the text.
+    Pdf,
 }
 
 impl Format {
     /// The extensions read, as a message lists them.
-    pub const EXTENSIONS: &'static str = ".txt, .jsonl, .vtt, .srt, .html or .htm";
+    pub const EXTENSIONS: &'static str = ".txt, .jsonl, .vtt, .srt, .html, .htm or .pdf";
 
     /// The format of `path`, or `None` when it is not a corpus file.
     pub fn of(path: &Path) -> Option<Format> {
@@ -147,6 +151,7 @@ impl Format {
             "jsonl" => Some(Format::Jsonl),
             "vtt" | "srt" => Some(Format::Captions),
             "html" | "htm" => Some(Format::Html),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -320,12 +325,18 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
 /// Parses the bytes of one corpus file; `path` decides the format and names the problems.
 pub fn parse_bytes(path: &Path, bytes: &[u8], labels: &LabelTable) -> ParsedFile {
     let mut diag = Diagnostics::new(path);
-    let documents = match decode(bytes) {
-        Err((line, reason)) => {
-            diag.error(line, reason);
-            Vec::new()
+    let documents = if Format::of(path) == Some(Format::Pdf) {
+        let mut documents = pdf::parse(path, bytes, labels, &mut diag);
+        reject_oversized_passages(&mut documents, &mut diag);
+        documents
+    } else {
+        match decode(bytes) {
+            Err((line, reason)) => {
+                diag.error(line, reason);
+                Vec::new()
+            }
+            Ok(text) => parse_text(path, text, labels, &mut diag),
         }
-        Ok(text) => parse_text(path, text, labels, &mut diag),
     };
     let problems = diag.into_problems();
     let rejected_whole = problems.iter().any(|p| p.is_error()) && !is_jsonl(path);
@@ -443,7 +454,8 @@ fn parse_format(
         Some(Format::Jsonl) => return jsonl::parse(text, labels, diag),
         Some(Format::Captions) => {
             let found = sidecar::from_file_name(path, DocType::Transcript, Provenance::Caption);
-            let (meta, roster) = described(path, found, &[DocType::Transcript], labels, diag);
+            let side = sidecar::Sidecar::read(path, labels);
+            let (meta, roster) = described(path, side, found, &[DocType::Transcript], diag);
             return vec![captions::parse(text, meta, roster, labels, diag)];
         }
         Some(Format::Html) => {
@@ -453,10 +465,11 @@ fn parse_format(
             }
             let found = std::mem::take(&mut page.meta);
             let allowed = [DocType::News, DocType::Putusan];
-            (page.meta, page.roster) = described(path, found, &allowed, labels, diag);
+            let side = sidecar::Sidecar::read(path, labels);
+            (page.meta, page.roster) = described(path, side, found, &allowed, diag);
             return vec![page];
         }
-        Some(Format::Text) | None => {}
+        Some(Format::Text | Format::Pdf) | None => {}
     }
     let lines: Vec<&str> = text.lines().collect();
     let Some(fm) = frontmatter::parse(&lines, labels, diag) else {
@@ -481,14 +494,13 @@ fn parse_format(
 /// file cannot be (not in `allowed`) is refused with a warning; a key the
 /// document type needs and nothing gave is a warning naming the sidecar to
 /// add: the text is indexed with what is known.
-fn described(
+pub(crate) fn described(
     path: &Path,
+    side: sidecar::Sidecar,
     found: crate::model::DocumentMeta,
     allowed: &[DocType],
-    labels: &LabelTable,
     diag: &mut Diagnostics,
 ) -> (crate::model::DocumentMeta, Vec<crate::model::Speaker>) {
-    let side = sidecar::Sidecar::read(path, labels);
     let own_type = found.doc_type;
     let (mut meta, roster) = side.overlay(found);
     let name = sidecar_of(path)

@@ -7,24 +7,14 @@
 use super::boilerplate::{classify, Verdict};
 use super::diagnostics::line_no;
 use super::frontmatter::FrontMatter;
-use crate::model::{Document, Passage, PassageKind};
+use crate::model::{Document, Passage};
 
 /// Splits the body of a news file into paragraphs, dropping boilerplate.
 pub fn parse(lines: &[&str], fm: FrontMatter) -> Document {
     let passages = report_lines(lines, fm.body_start)
         .into_iter()
         .enumerate()
-        .map(|(i, (line, text))| Passage {
-            position: u32::try_from(i + 1).unwrap_or(u32::MAX),
-            kind: PassageKind::Paragraph,
-            speaker: None,
-            role: None,
-            timestamp: None,
-            text: text.to_string(),
-            line,
-            page: None,
-            attributions: Vec::new(),
-        })
+        .map(|(i, (line, text))| Passage::paragraph(i, text.to_string(), line, None))
         .collect();
     Document {
         meta: fm.meta,

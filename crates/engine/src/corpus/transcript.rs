@@ -61,6 +61,8 @@ pub fn parse(
     diag: &mut Diagnostics,
 ) -> Document {
     let mut builder = TurnBuilder::default();
+    // The first line of text before any turn, and how many such lines.
+    let mut before_first: Option<(u32, usize)> = None;
     for (index, raw) in lines.iter().enumerate().skip(fm.body_start) {
         let line = raw.trim_end();
         let number = line_no(index);
@@ -88,15 +90,18 @@ pub fn parse(
             }
             None if builder.current.is_some() => builder.continue_with(line.trim()),
             None => {
-                diag.warning(
-                    number,
-                    "text before the first speaker label; kept as a note (start a turn with `LABEL: text`)",
-                );
+                before_first.get_or_insert((number, 0)).1 += 1;
                 builder.push_note(line.trim(), number);
             }
         }
     }
     builder.finish(diag);
+    if let Some((first, count)) = before_first {
+        diag.warning(
+            first,
+            format!("{count} line(s) of text before the first speaker label; kept as notes (start a turn with `LABEL: text`)"),
+        );
+    }
     Document {
         meta: fm.meta,
         roster: fm.roster,

@@ -299,6 +299,24 @@ pub struct Passage {
     pub attributions: Vec<Attribution>,
 }
 
+impl Passage {
+    /// A paragraph of a report or decision, the `index`-th (0-based) of its
+    /// document, starting on `line` (and `page`) of its source.
+    pub fn paragraph(index: usize, text: String, line: u32, page: Option<u32>) -> Passage {
+        Passage {
+            position: u32::try_from(index + 1).unwrap_or(u32::MAX),
+            kind: PassageKind::Paragraph,
+            speaker: None,
+            role: None,
+            timestamp: None,
+            text,
+            line,
+            page,
+            attributions: Vec::new(),
+        }
+    }
+}
+
 /// Whether the report gives a speaker's words or their gist.
 #[derive(
     Clone,
