@@ -99,6 +99,8 @@ async fn every_route_answers() {
         "/api/search?q=dokumen",
         "/api/passages/sintetis-sidang-a/t2",
         "/api/docs/sintetis-sidang-a",
+        "/api/docs",
+        "/api/docs?limit=1&offset=2",
         "/api/export?q=dokumen&format=csv",
         "/api/export?q=dokumen",
         "/openapi.json",
@@ -463,10 +465,93 @@ async fn the_openapi_document_lists_every_api_route() {
     for path in [
         "/api/search",
         "/api/passages/{id}",
+        "/api/docs",
         "/api/docs/{id}",
         "/api/export",
         "/healthz",
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path}");
     }
+}
+
+#[tokio::test]
+async fn the_document_list_pages_through_every_document_with_the_summary() {
+    let app = app();
+    let first = get(&app, "/api/docs?limit=2").await.json();
+    assert_eq!(first["total"], 4, "three fixtures and the hostile report");
+    assert_eq!(first["documents"].as_array().unwrap().len(), 2);
+    assert_eq!(first["next_offset"], 2);
+    let rest = get(&app, "/api/docs?limit=2&offset=2").await.json();
+    assert_eq!(rest["documents"].as_array().unwrap().len(), 2);
+    assert!(rest["next_offset"].is_null());
+    let ids: Vec<String> = [&first, &rest]
+        .iter()
+        .flat_map(|page| page["documents"].as_array().unwrap().iter())
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted, "id order, no document twice");
+    let sidang = rest["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(first["documents"].as_array().unwrap())
+        .find(|d| d["id"] == "sintetis-sidang-a")
+        .unwrap();
+    assert_eq!(sidang["url"], "/d/sintetis-sidang-a");
+    assert_eq!(sidang["case"], "001/I/KI-CONTOH-PS/2099");
+    assert_eq!(sidang["provenance"], "official");
+    let passages = get(&app, "/api/docs/sintetis-sidang-a").await.json()["passages"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(sidang["passages"], passages);
+
+    let summary = &first["summary"];
+    assert_eq!(summary["documents"], 4);
+    assert_eq!(summary["cases"], 2, "two register numbers, one shared");
+    assert_eq!(summary["first_date"], "2099-01-15");
+    let by_type: Vec<&str> = summary["by_type"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(by_type, vec!["transcript", "news"]);
+
+    let past = get(&app, "/api/docs?offset=99").await.json();
+    assert_eq!(past["documents"].as_array().unwrap().len(), 0);
+    for bad in [
+        "/api/docs?limit=0",
+        "/api/docs?limit=1001",
+        "/api/docs?offset=-1",
+        "/api/docs?sort=x",
+    ] {
+        let reply = get(&app, bad).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::BAD_REQUEST,
+            "{bad}: {}",
+            reply.body
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_home_page_says_what_the_index_holds_and_how_to_add_to_it() {
+    let app = app();
+    let home = get(&app, "/").await.body;
+    assert!(home.contains("Isi indeks ini"), "{home}");
+    assert!(home.contains("4 dokumen"), "{home}");
+    assert!(home.contains("2 perkara"), "{home}");
+    assert!(home.contains("2099-01-15 – 2099-06-01"), "{home}");
+    assert!(
+        home.contains("href=\"/search?provenance=official\""),
+        "{home}"
+    );
+    assert!(home.contains("risalah index --corpus DIR"), "{home}");
+    let english = get(&app, "/?lang=en").await.body;
+    assert!(english.contains("What this index holds"), "{english}");
+    assert!(english.contains("Adding your own documents"), "{english}");
 }

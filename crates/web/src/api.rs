@@ -1,5 +1,6 @@
 //! The JSON API and its wire format: the same JSON as `risalah search
-//! --json`, a passage with its neighbours, a whole document, a health check.
+//! --json`, a passage with its neighbours, a whole document, the list of
+//! documents with what the index holds (`/api/docs`), a health check.
 //!
 //! # The JSON of a search
 //!
@@ -42,8 +43,8 @@
 
 use crate::citation::{Citation, Citations};
 use crate::error::AppError;
-use crate::params::{from_query, PassageParams, SearchParams};
-use crate::permalink::{permalink_path, PublicUrl};
+use crate::params::{from_query, DocsParams, PassageParams, SearchParams};
+use crate::permalink::{document_path, permalink_path, PublicUrl};
 use crate::{snippet, AppState};
 use axum::extract::{Path, RawQuery, State};
 use axum::Json;
@@ -51,6 +52,7 @@ use risalah_engine::index::document::StoredPassage;
 use risalah_engine::model::{
     Attribution, AttributionMode, DocType, DocumentMeta, PassageKind, Provenance, Role, Speaker,
 };
+use risalah_engine::search::catalog::CorpusSummary;
 use risalah_engine::search::facets::FacetCounts;
 use risalah_engine::search::service::{DocumentView, PassageView, DEFAULT_LIMIT};
 use risalah_engine::search::{Hit, SearchResults};
@@ -462,6 +464,163 @@ pub async fn document(
         })
         .await
         .map(Json)
+}
+
+/// Documents per page of `/api/docs` unless asked otherwise.
+pub const DEFAULT_DOCS_LIMIT: usize = 50;
+/// The most documents one page of `/api/docs` holds.
+pub const MAX_DOCS_LIMIT: usize = 1000;
+
+/// One document of the list: its metadata, size and address.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct DocEntryJson {
+    /// The document's metadata.
+    #[serde(flatten)]
+    pub meta: DocumentMeta,
+    /// How many passages it has.
+    #[schema(minimum = 0)]
+    pub passages: u64,
+    /// The document's page (`/d/{id}`); its JSON is `/api/docs/{id}`.
+    pub url: String,
+}
+
+/// Documents and passages of one kind.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct TallyJson {
+    /// The kind: a provenance or a document type.
+    pub name: &'static str,
+    /// Documents.
+    #[schema(minimum = 0)]
+    pub documents: usize,
+    /// Their passages.
+    #[schema(minimum = 0)]
+    pub passages: u64,
+}
+
+/// What the index holds.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct SummaryJson {
+    /// Documents.
+    #[schema(minimum = 0)]
+    pub documents: usize,
+    /// Passages.
+    #[schema(minimum = 0)]
+    pub passages: u64,
+    /// Distinct case register numbers.
+    #[schema(minimum = 0)]
+    pub cases: usize,
+    /// The earliest document date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub first_date: Option<String>,
+    /// The latest document date.
+    pub last_date: Option<String>,
+    /// Documents and passages by provenance.
+    pub by_provenance: Vec<TallyJson>,
+    /// Documents and passages by document type.
+    pub by_type: Vec<TallyJson>,
+}
+
+impl SummaryJson {
+    /// The wire form of a corpus summary.
+    pub fn new(s: &CorpusSummary) -> Self {
+        SummaryJson {
+            documents: s.documents,
+            passages: s.passages,
+            cases: s.cases,
+            first_date: s.first_date.map(|d| d.to_string()),
+            last_date: s.last_date.map(|d| d.to_string()),
+            by_provenance: s
+                .by_provenance
+                .iter()
+                .map(|(p, t)| TallyJson {
+                    name: p.as_str(),
+                    documents: t.documents,
+                    passages: t.passages,
+                })
+                .collect(),
+            by_type: s
+                .by_type
+                .iter()
+                .map(|(k, t)| TallyJson {
+                    name: k.as_str(),
+                    documents: t.documents,
+                    passages: t.passages,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A page of the document list.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct DocsJson {
+    /// Documents in the index.
+    #[schema(minimum = 0)]
+    pub total: usize,
+    /// Index of this page's first document.
+    #[schema(minimum = 0)]
+    pub offset: usize,
+    /// Documents per page asked for.
+    #[schema(minimum = 1)]
+    pub limit: usize,
+    /// This page, in id order.
+    pub documents: Vec<DocEntryJson>,
+    /// The offset of the next page, when there is one.
+    pub next_offset: Option<usize>,
+    /// What the index holds, in sum.
+    pub summary: SummaryJson,
+}
+
+/// Every document of the index, a page at a time, with the corpus summary.
+#[utoipa::path(
+    get,
+    path = "/api/docs",
+    operation_id = "documents",
+    params(DocsParams),
+    responses(
+        (status = 200, description = "A page of documents, in id order", body = DocsJson),
+        (status = 400, description = "A parameter is malformed", body = crate::error::ErrorJson),
+        (status = 503, description = "Every search slot is busy", body = crate::error::ErrorJson),
+    )
+)]
+pub async fn documents(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<DocsJson>, AppError> {
+    let params: DocsParams = from_query(raw.as_deref())?;
+    let limit = match params.limit {
+        None => DEFAULT_DOCS_LIMIT,
+        Some(n) if (1..=MAX_DOCS_LIMIT).contains(&n) => n,
+        Some(_) => {
+            return Err(AppError::BadRequest(format!(
+                "`limit` must be a whole number from 1 to {MAX_DOCS_LIMIT}"
+            )))
+        }
+    };
+    let offset = params.offset.unwrap_or(0);
+    let catalog = state
+        .run(|s| s.catalog().map_err(AppError::Internal))
+        .await?;
+    let total = catalog.documents.len();
+    let documents: Vec<DocEntryJson> = catalog
+        .documents
+        .iter()
+        .skip(offset)
+        .take(limit)
+        .map(|d| DocEntryJson {
+            meta: d.meta.clone(),
+            passages: d.passages,
+            url: document_path(&d.meta.id),
+        })
+        .collect();
+    let end = offset.saturating_add(documents.len());
+    Ok(Json(DocsJson {
+        total,
+        offset,
+        limit,
+        next_offset: (end < total && !documents.is_empty()).then_some(end),
+        documents,
+        summary: SummaryJson::new(&catalog.summary),
+    }))
 }
 
 /// The health check's answer.

@@ -91,6 +91,23 @@ impl Lang {
         }
     }
 
+    /// A count as this language writes it (`12.345`, `12,345`).
+    pub fn number(self, n: u64) -> String {
+        let separator = match self {
+            Lang::Id => '.',
+            Lang::En => ',',
+        };
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(separator);
+            }
+            out.push(c);
+        }
+        out
+    }
+
     /// The label of a provenance.
     pub fn provenance(self, provenance: Provenance) -> &'static str {
         match (self, provenance) {
@@ -167,6 +184,15 @@ pub(crate) enum Text {
     Home,
     Quote,
     Paraphrase,
+    Holdings,
+    DocumentsWord,
+    PassagesWord,
+    CasesWord,
+    EmptyIndex,
+    AddYourOwn,
+    AddHowTo,
+    AddCheck,
+    FormatsDoc,
 }
 
 impl Text {
@@ -232,6 +258,18 @@ impl Text {
             Home => ("Beranda", "Home"),
             Quote => ("kutipan langsung", "direct quote"),
             Paraphrase => ("parafrase", "paraphrase"),
+            Holdings => ("Isi indeks ini", "What this index holds"),
+            DocumentsWord => ("dokumen", "documents"),
+            PassagesWord => ("bagian", "passages"),
+            CasesWord => ("perkara", "cases"),
+            EmptyIndex => ("Indeks ini masih kosong.", "This index is empty."),
+            AddYourOwn => ("Menambahkan dokumen sendiri", "Adding your own documents"),
+            AddHowTo => (
+                "Letakkan berkas di folder korpus: risalah dan berita (.txt dengan front matter), berkas JSONL, takarir (.vtt, .srt), halaman web yang disimpan (.html) dan PDF risalah atau putusan. Metadata berkas tanpa header ditulis di NAMA.ext.meta di sebelahnya. Lalu jalankan",
+                "Put the files in the corpus folder: transcripts and reports (.txt with front matter), JSONL files, captions (.vtt, .srt), saved web pages (.html) and PDF risalah or decisions. The metadata of a file without a header goes in NAME.ext.meta beside it. Then run",
+            ),
+            AddCheck => ("memeriksa tanpa mengindeks.", "checks without indexing."),
+            FormatsDoc => ("Format dan contohnya ada di", "The formats, with examples, are in"),
         }
     }
 }

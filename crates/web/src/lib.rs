@@ -197,6 +197,7 @@ pub fn router(state: AppState) -> Router {
         .route("/static/{file}", get(assets::serve))
         .route("/api/search", get(api::search))
         .route("/api/passages/{*id}", get(api::passage))
+        .route("/api/docs", get(api::documents))
         .route("/api/docs/{id}", get(api::document))
         .route("/api/export", get(export::export))
         .route("/openapi.json", get(openapi::serve))

@@ -92,6 +92,19 @@ pub struct PassageParams {
     pub lang: Option<Lang>,
 }
 
+/// The parameters of `/api/docs`: a page of the document list.
+#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields, default)]
+#[into_params(parameter_in = Query)]
+pub struct DocsParams {
+    /// Documents per page (default 50, at most 1000).
+    #[param(minimum = 1, maximum = 1000)]
+    pub limit: Option<usize>,
+    /// Index of the first document (default 0).
+    #[param(minimum = 0)]
+    pub offset: Option<usize>,
+}
+
 /// The parameters of a page that takes only the language.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]

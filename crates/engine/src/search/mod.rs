@@ -2,8 +2,10 @@
 //! tantivy query ([`plan`]), and the service that runs it and returns
 //! structured results ([`service`]): hits with their documents, snippets as
 //! marked fragments ([`snippet`]), the turns around them, facet counts
-//! ([`facets`]). Knows nothing of HTTP or HTML.
+//! ([`facets`]), and what the index holds ([`catalog`]). Knows nothing of
+//! HTTP or HTML.
 
+pub mod catalog;
 pub mod facets;
 pub mod plan;
 pub mod query;

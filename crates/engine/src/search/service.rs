@@ -3,6 +3,7 @@
 //! passage, its document, a snippet, the turns around it); fetches a passage
 //! with its neighbours, and a whole document.
 
+use super::catalog::{Catalog, CatalogEntry};
 use super::facets::{FacetCollector, FacetCounts};
 use super::plan::plan;
 use super::query::{self, Filters, QueryError};
@@ -14,7 +15,7 @@ use crate::model::{passage_id, DocType, DocumentMeta, Speaker};
 use std::collections::HashMap;
 use std::ops::Bound;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
@@ -146,6 +147,8 @@ pub struct ExportCursor {
 pub struct SearchService {
     handle: IndexHandle,
     reader: IndexReader,
+    /// The catalog of the searcher generation it was made for.
+    catalog: Mutex<Option<(u64, Arc<Catalog>)>>,
 }
 
 /// The documents of one request's hits, each loaded once.
@@ -183,7 +186,11 @@ impl SearchService {
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
             .try_into()?;
-        Ok(SearchService { handle, reader })
+        Ok(SearchService {
+            handle,
+            reader,
+            catalog: Mutex::new(None),
+        })
     }
 
     /// How many passages the index holds.
@@ -363,6 +370,29 @@ impl SearchService {
         }
         out.sort_by(|a, b| a.0.meta.id.cmp(&b.0.meta.id));
         Ok(out)
+    }
+
+    /// Every document with its passage count, and the corpus summary; made
+    /// once per index commit the reader sees, then shared.
+    pub fn catalog(&self) -> anyhow::Result<Arc<Catalog>> {
+        let generation = self.reader.searcher().generation().generation_id();
+        let mut cached = self.catalog.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((made_for, catalog)) = cached.as_ref() {
+            if *made_for == generation {
+                return Ok(Arc::clone(catalog));
+            }
+        }
+        let entries = self
+            .document_records()?
+            .into_iter()
+            .map(|(record, passages)| CatalogEntry {
+                meta: record.meta,
+                passages,
+            })
+            .collect();
+        let catalog = Arc::new(Catalog::new(entries));
+        *cached = Some((generation, Arc::clone(&catalog)));
+        Ok(catalog)
     }
 
     /// The passage `id` with up to `around` passages on each side, or `None` if unknown.

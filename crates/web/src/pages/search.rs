@@ -14,6 +14,7 @@ use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
 use risalah_engine::model::Role;
+use risalah_engine::search::catalog::CorpusSummary;
 use risalah_engine::search::service::MAX_OFFSET;
 use risalah_engine::search::{Hit, SearchResults};
 use strum::VariantArray;
@@ -49,7 +50,12 @@ pub async fn search(
     let switch = switch_lang(&params, lang);
     let request = params.request(PAGE_SIZE).map_err(fail)?;
     if params.is_blank() {
-        return Ok(page(lang, "risalah", &switch, home(lang, &params)).into_response());
+        let catalog = state
+            .run(|s| s.catalog().map_err(crate::error::AppError::Internal))
+            .await
+            .map_err(fail)?;
+        let body = home(lang, &params, &catalog.summary);
+        return Ok(page(lang, "risalah", &switch, body).into_response());
     }
     let results = state
         .run(move |s| s.search(&request).map_err(crate::error::AppError::from))
@@ -67,11 +73,12 @@ pub async fn search(
     Ok(page(lang, &title, &switch, body).into_response())
 }
 
-fn home(lang: Lang, params: &SearchParams) -> Markup {
+fn home(lang: Lang, params: &SearchParams, summary: &CorpusSummary) -> Markup {
     html! {
         (search_form(lang, params))
         section class="intro" {
             p { (lang.t(Text::Intro)) }
+            (holdings(lang, summary))
             h2 { (lang.t(Text::Examples)) }
             ul class="examples" {
                 @for example in EXAMPLES {
@@ -80,8 +87,49 @@ fn home(lang: Lang, params: &SearchParams) -> Markup {
             }
             h2 { (lang.t(Text::Help)) }
             p class="hint" { (help_line(lang)) }
+            h2 { (lang.t(Text::AddYourOwn)) }
+            p class="hint" {
+                (lang.t(Text::AddHowTo)) " " code { "risalah index --corpus DIR" } "; "
+                code { "risalah check --corpus DIR" } " " (lang.t(Text::AddCheck)) " "
+                (lang.t(Text::FormatsDoc)) " " code { "corpus/README.md" } "."
+            }
         }
         div id="results" {}
+    }
+}
+
+/// What the index holds: documents, passages, cases, the date range, and
+/// the documents by provenance (each a link to search only them).
+fn holdings(lang: Lang, summary: &CorpusSummary) -> Markup {
+    let count = |n: u64, word: Text| format!("{} {}", lang.number(n), lang.t(word));
+    let span = match (summary.first_date, summary.last_date) {
+        (Some(first), Some(last)) if first == last => Some(first.to_string()),
+        (Some(first), Some(last)) => Some(format!("{first} – {last}")),
+        _ => None,
+    };
+    html! {
+        h2 { (lang.t(Text::Holdings)) }
+        @if summary.documents == 0 {
+            p class="holdings" { (lang.t(Text::EmptyIndex)) }
+        } @else {
+            p class="holdings" {
+                (count(summary.documents as u64, Text::DocumentsWord)) " · "
+                (count(summary.passages, Text::PassagesWord)) " · "
+                (count(summary.cases as u64, Text::CasesWord))
+                @if let Some(span) = span { " · " (span) }
+            }
+            ul class="holdings" {
+                @for (provenance, tally) in &summary.by_provenance {
+                    li {
+                        a href=(SearchParams { provenance: vec![provenance.as_str().to_string()], ..SearchParams::default() }.link("/search")) {
+                            (lang.provenance(*provenance))
+                        }
+                        ": " (count(tally.documents as u64, Text::DocumentsWord)) ", "
+                        (count(tally.passages, Text::PassagesWord))
+                    }
+                }
+            }
+        }
     }
 }
 
