@@ -11,6 +11,7 @@ mod cli;
 mod corpus_formats;
 mod corpus_media;
 mod corpus_seeds;
+mod examples;
 mod hardening;
 mod http;
 mod incremental;
