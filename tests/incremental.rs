@@ -4,7 +4,7 @@
 //! pipeline without the index) agrees with both.
 
 use crate::util::TempIndex;
-use risalah_engine::model::Attribution;
+use risalah_engine::model::{Attribution, Role};
 use risalah_engine::pipeline;
 use std::collections::BTreeMap;
 
@@ -174,4 +174,76 @@ fn a_hearing_added_or_removed_later_changes_the_report_it_links_to() {
         roles(&assert_as_rebuilt(&t)),
         [("Yudi Rekaan".into(), None), ("Sari Fiktif".into(), None)]
     );
+}
+
+/// A JSONL file is indexed from an outline, then read again document by
+/// document: what it holds must be exactly what one whole reading gives.
+#[test]
+fn a_jsonl_file_written_document_by_document_holds_what_it_says() {
+    let t = TempIndex::empty();
+    let lines = [
+        // Two hearings interleaved, one counting from turn 0.
+        r#"{"doc_id":"jl-a","title":"Sidang sintetis A","commission":"Komisi Informasi Provinsi Contoh","case":"021/I/KI-CONTOH-PS/2099","date":"2099-01","speaker":"Dewi Lestari Contoh","role":"majelis","turn":0,"text":"Sidang dibuka."}"#,
+        r#"{"doc_id":"jl-b","title":"Sidang sintetis B","date":"2099-02-02","speaker":"Budi Fiktif","role":"pemohon","text":"Kami meminta dokumen hibah."}"#,
+        r#"{"doc_id":"jl-a","speaker":"Agus Rekaan","role":"termohon","turn":2,"text":"Dokumen anggaran kami kecualikan."}"#,
+        r#"not json"#,
+        r#"{"doc_id":"jl-a","speaker":"Agus Rekaan","role":"termohon","turn":1,"text":"Kami hadir, Majelis."}"#,
+        r#"{"doc_id":"jl-b","speaker":"Budi Fiktif","role":"pemohon","text":"Terima kasih."}"#,
+        // A report of case 021, attributed with hearing A's roster.
+        r#"{"doc_id":"jl-news","doc_type":"news","title":"Berita sintetis","publisher":"Warta Contoh","case":"021/I/KI-CONTOH-PS/2099","date":"2099-01-20","text":"\"Dokumen itu terbuka,\" kata Dewi Lestari Contoh."}"#,
+        r#"{"doc_id":"jl-a","speaker":"Dewi Lestari Contoh","role":"majelis","turn":3,"text":"Sidang ditutup."}"#,
+    ];
+    t.write("bulk.jsonl", &lines.join("\n"));
+    // The same id in a second file is refused there, and only there.
+    t.write(
+        "zz-dup.jsonl",
+        r#"{"doc_id":"jl-b","title":"Duplikat","text":"Tidak boleh masuk."}"#,
+    );
+    let report = t.build();
+    assert_eq!(report.documents, 3, "{:?}", report.problems);
+    assert_eq!(report.passages, 7, "{:?}", report.problems);
+    let all: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    assert!(all.iter().any(|p| p.contains("bulk.jsonl:4:")), "{all:?}");
+    assert!(
+        all.iter()
+            .any(|p| p.contains("zz-dup.jsonl:1:") && p.contains("duplicate document id `jl-b`")),
+        "{all:?}"
+    );
+
+    let s = t.service();
+    let a = s.document("jl-a").unwrap().unwrap();
+    let ids: Vec<&str> = a.passages.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        vec!["jl-a/t1", "jl-a/t2", "jl-a/t3", "jl-a/t4"],
+        "turn 0 counts as 1, in order"
+    );
+    assert_eq!(
+        a.passages[2].passage.text,
+        "Dokumen anggaran kami kecualikan."
+    );
+    let b = s.document("jl-b").unwrap().unwrap();
+    assert_eq!(b.passages.len(), 2);
+    assert!(!b
+        .passages
+        .iter()
+        .any(|p| p.passage.text.contains("Tidak boleh")));
+    let news = s.document("jl-news").unwrap().unwrap();
+    let who: Vec<_> = news.passages[0]
+        .passage
+        .attributions
+        .iter()
+        .map(|a| (a.who().map(str::to_string), a.role))
+        .collect();
+    assert_eq!(
+        who,
+        vec![(Some("Dewi Lestari Contoh".to_string()), Some(Role::Majelis))]
+    );
+    assert_eq!(t.search_json("hibah").len(), 1);
+
+    // Built again (files with rejected lines are read every time), the
+    // same documents and passages.
+    let again = t.build();
+    assert_eq!((again.documents, again.passages), (3, 7));
+    assert_eq!(t.service().document("jl-a").unwrap().unwrap().passages.len(), 4);
 }

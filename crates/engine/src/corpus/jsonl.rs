@@ -116,7 +116,7 @@ fn turn_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error>
 
 /// Parses a JSONL text into documents, rejecting bad lines one by one.
 pub fn parse(text: &str, labels: &LabelTable, diag: &mut Diagnostics) -> Vec<Document> {
-    let mut reader = Reader::new(labels);
+    let mut reader = Reader::new(labels, true);
     for (index, raw) in text.lines().enumerate() {
         reader.line(super::diagnostics::line_no(index), raw, diag);
     }
@@ -127,24 +127,103 @@ pub fn parse(text: &str, labels: &LabelTable, diag: &mut Diagnostics) -> Vec<Doc
 /// the documents: a line that is not UTF-8 or holds a NUL byte is rejected
 /// alone; an I/O error ends the file with a problem at the line it hit.
 pub fn parse_reader(
-    mut input: impl BufRead,
+    input: impl BufRead,
     labels: &LabelTable,
     diag: &mut Diagnostics,
 ) -> Vec<Document> {
-    let mut reader = Reader::new(labels);
+    let mut reader = Reader::new(labels, true);
+    if let Err((line, reason)) = read_lines(input, diag, |line_no, raw, diag| {
+        reader.line(line_no, raw, diag);
+    }) {
+        diag.error(line, reason);
+    }
+    reader.finish()
+}
+
+/// What a first reading of a JSONL file keeps of it, so that a second
+/// reading can hand each document on as soon as its last line is read.
+#[derive(Clone, Debug, Default)]
+pub struct Outline {
+    /// Each document's last line.
+    pub last_line: HashMap<String, u32>,
+    /// Each document's passages.
+    pub passages: HashMap<String, usize>,
+}
+
+/// Reads a JSONL stream for its outline: every check and problem of
+/// [`parse_reader`], the documents' metadata and rosters, but no passage
+/// kept (memory stays that of the metadata, whatever the file's size).
+pub fn outline_reader(
+    input: impl BufRead,
+    labels: &LabelTable,
+    diag: &mut Diagnostics,
+) -> (Vec<Document>, Outline) {
+    let mut reader = Reader::new(labels, false);
+    if let Err((line, reason)) = read_lines(input, diag, |line_no, raw, diag| {
+        reader.line(line_no, raw, diag);
+    }) {
+        diag.error(line, reason);
+    }
+    let outline = Outline {
+        last_line: reader
+            .documents
+            .iter()
+            .zip(&reader.seen)
+            .map(|(d, s)| (d.meta.id.clone(), s.last_line))
+            .collect(),
+        passages: reader
+            .documents
+            .iter()
+            .zip(&reader.seen)
+            .map(|(d, s)| (d.meta.id.clone(), s.positions.len()))
+            .collect(),
+    };
+    (reader.finish(), outline)
+}
+
+/// Reads a JSONL stream a second time, handing each document to `each` as
+/// soon as its last line (from `outline`) is read: only the documents still
+/// open are held. Problems of lines were reported by the outline's reading
+/// and are not repeated; the error is an I/O error, at its line.
+pub fn stream_reader(
+    input: impl BufRead,
+    labels: &LabelTable,
+    outline: &Outline,
+    mut each: impl FnMut(Document),
+) -> Result<(), (u32, String)> {
+    let mut reader = Reader::new(labels, true);
+    let mut quiet = Diagnostics::default();
+    read_lines(input, &mut quiet, |line_no, raw, quiet| {
+        let Some(slot) = reader.line(line_no, raw, quiet) else {
+            return;
+        };
+        let id = &reader.documents[slot].meta.id;
+        if outline.last_line.get(id) == Some(&line_no) {
+            each(reader.take(slot));
+        }
+    })
+}
+
+/// Feeds `line` every line of `input` that is UTF-8 without a NUL byte
+/// (line break and a leading byte-order mark stripped); the others are
+/// problems. An I/O error ends the reading: the error names its line.
+fn read_lines(
+    mut input: impl BufRead,
+    diag: &mut Diagnostics,
+    mut line: impl FnMut(u32, &str, &mut Diagnostics),
+) -> Result<(), (u32, String)> {
     let mut buffer = Vec::new();
     let mut index = 0usize;
     loop {
         buffer.clear();
         match input.read_until(b'\n', &mut buffer) {
-            Ok(0) => break,
+            Ok(0) => return Ok(()),
             Ok(_) => {}
             Err(e) => {
-                diag.error(
+                return Err((
                     super::diagnostics::line_no(index),
                     format!("cannot read: {e}"),
-                );
-                break;
+                ));
             }
         }
         let line_no = super::diagnostics::line_no(index);
@@ -160,7 +239,7 @@ pub fn parse_reader(
             }
             Ok(raw) => {
                 let raw = raw.strip_suffix('\n').unwrap_or(raw);
-                reader.line(line_no, raw.strip_suffix('\r').unwrap_or(raw), diag);
+                line(line_no, raw.strip_suffix('\r').unwrap_or(raw), diag);
             }
             Err(e) => diag.error(
                 line_no,
@@ -171,31 +250,34 @@ pub fn parse_reader(
             ),
         }
     }
-    reader.finish()
 }
 
 /// The documents of a JSONL file so far, fed one line at a time.
 struct Reader<'a> {
     labels: &'a LabelTable,
+    /// Whether passages are kept (else only checked and counted).
+    keep: bool,
     documents: Vec<Document>,
     seen: Vec<Seen>,
     by_id: HashMap<String, usize>,
 }
 
 impl<'a> Reader<'a> {
-    fn new(labels: &'a LabelTable) -> Self {
+    fn new(labels: &'a LabelTable, keep: bool) -> Self {
         Reader {
             labels,
+            keep,
             documents: Vec::new(),
             seen: Vec::new(),
             by_id: HashMap::new(),
         }
     }
 
-    /// Reads one line (without its line break).
-    fn line(&mut self, line_no: u32, raw: &str, diag: &mut Diagnostics) {
+    /// Reads one line (without its line break); the slot of the document
+    /// it added a passage to.
+    fn line(&mut self, line_no: u32, raw: &str, diag: &mut Diagnostics) -> Option<usize> {
         if raw.trim().is_empty() {
-            return;
+            return None;
         }
         let mut line: Line = match serde_json::from_str(raw) {
             Ok(line) => line,
@@ -208,13 +290,15 @@ impl<'a> Reader<'a> {
                     line_no,
                     format!("invalid JSONL record at column {}: {message}", e.column()),
                 );
-                return;
+                return None;
             }
         };
         let (turn, given_id) = (line.turn, line.id.take());
-        let Some((meta, passage, speaker)) = validate(line, self.labels, line_no, diag) else {
-            return;
-        };
+        let (meta, passage, speaker) = validate(line, self.labels, line_no, diag)?;
+        if let Some(reason) = super::oversized(&passage) {
+            diag.error(line_no, reason);
+            return None;
+        }
         let slot = match self.by_id.get(&meta.id) {
             Some(&slot) => {
                 warn_on_conflict(&self.documents[slot].meta, &meta, line_no, diag);
@@ -233,33 +317,58 @@ impl<'a> Reader<'a> {
                 self.documents.len() - 1
             }
         };
-        add_passage(
+        let added = Added {
+            passage,
+            turn,
+            given_id,
+            speaker,
+        };
+        let keep = self.keep;
+        let added = add_passage(
             &mut self.documents[slot],
             &mut self.seen[slot],
-            Added {
-                passage,
-                turn,
-                given_id,
-                speaker,
-            },
+            added,
+            keep,
             line_no,
             diag,
         );
+        if added {
+            self.seen[slot].last_line = line_no;
+        }
+        added.then_some(slot)
     }
 
-    /// The documents, passages in order; a document counted from turn 0 is
-    /// moved to count from 1, so that passage ids are the same either way.
+    /// The document in `slot`, finished; the slot keeps an empty one.
+    fn take(&mut self, slot: usize) -> Document {
+        let empty = Document {
+            meta: DocumentMeta::default(),
+            roster: Vec::new(),
+            passages: Vec::new(),
+        };
+        let mut doc = std::mem::replace(&mut self.documents[slot], empty);
+        let seen = std::mem::take(&mut self.seen[slot]);
+        finish_document(&mut doc, &seen);
+        doc
+    }
+
+    /// The documents, each finished.
     fn finish(mut self) -> Vec<Document> {
         for (doc, seen) in self.documents.iter_mut().zip(&self.seen) {
-            if seen.zero_based {
-                for p in &mut doc.passages {
-                    p.position = p.position.saturating_add(1);
-                }
-            }
-            doc.passages.sort_by_key(|p| p.position);
+            finish_document(doc, seen);
         }
         self.documents
     }
+}
+
+/// Puts a document's passages in order; one counted from turn 0 is moved to
+/// count from 1, so that passage ids are the same either way.
+fn finish_document(doc: &mut Document, seen: &Seen) {
+    if seen.zero_based {
+        for p in &mut doc.passages {
+            p.position = p.position.saturating_add(1);
+        }
+    }
+    doc.passages.sort_by_key(|p| p.position);
 }
 
 /// What a document's lines so far hold, so that each new line is checked in
@@ -272,6 +381,8 @@ struct Seen {
     speakers: HashSet<String>,
     /// Whether a line gave `turn: 0`: the document counts from 0.
     zero_based: bool,
+    /// The line of its last passage.
+    last_line: u32,
 }
 
 /// What one valid line adds to its document.
@@ -282,13 +393,16 @@ struct Added {
     speaker: Option<Speaker>,
 }
 
+/// Adds (or, unless `keep`, only checks and counts) a passage; whether it
+/// was added.
 fn add_passage(
     doc: &mut Document,
     seen: &mut Seen,
     added: Added,
+    keep: bool,
     line_no: u32,
     diag: &mut Diagnostics,
-) {
+) -> bool {
     let Added {
         mut passage,
         turn,
@@ -307,7 +421,7 @@ fn add_passage(
                 passage.position, doc.meta.id
             ),
         );
-        return;
+        return false;
     }
     seen.zero_based |= passage.position == 0;
     if let Some(given) = given_id.filter(|_| !seen.zero_based) {
@@ -330,7 +444,10 @@ fn add_passage(
             doc.roster.push(speaker);
         }
     }
-    doc.passages.push(passage);
+    if keep {
+        doc.passages.push(passage);
+    }
+    true
 }
 
 fn validate(

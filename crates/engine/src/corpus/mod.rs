@@ -284,6 +284,47 @@ pub fn parse_path(path: &Path, labels: &LabelTable) -> ParsedFile {
     parse_bytes(path, &bytes, labels)
 }
 
+/// Reads a JSONL file for its outline (every problem, the documents'
+/// metadata and rosters, no passage): the first of the index build's two
+/// readings, in memory that does not grow with the passages.
+pub fn outline_jsonl(path: &Path, labels: &LabelTable) -> (ParsedFile, jsonl::Outline) {
+    let mut diag = Diagnostics::new(path);
+    let (documents, outline) = match std::fs::File::open(path) {
+        Ok(file) => {
+            let input = std::io::BufReader::with_capacity(1 << 20, file);
+            jsonl::outline_reader(input, labels, &mut diag)
+        }
+        Err(e) => {
+            diag.error(0, format!("cannot read: {e}"));
+            (Vec::new(), jsonl::Outline::default())
+        }
+    };
+    if documents.is_empty() && !diag.has_problems() {
+        diag.error(1, "empty file");
+    }
+    let file = ParsedFile {
+        path: path.to_path_buf(),
+        documents,
+        problems: diag.into_problems(),
+    };
+    (file, outline)
+}
+
+/// Reads a JSONL file the second time, handing each document to `each` as
+/// soon as its last line is read (see [`jsonl::stream_reader`]); the error
+/// is the reason the file could not be read.
+pub fn stream_jsonl(
+    path: &Path,
+    labels: &LabelTable,
+    outline: &jsonl::Outline,
+    each: impl FnMut(Document),
+) -> Result<(), String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let input = std::io::BufReader::with_capacity(1 << 20, file);
+    jsonl::stream_reader(input, labels, outline, each)
+        .map_err(|(line, reason)| format!("line {line}: {reason}"))
+}
+
 /// Parses a JSONL file as a stream, holding one line at a time.
 fn parse_jsonl_stream(path: &Path, labels: &LabelTable) -> ParsedFile {
     let mut diag = Diagnostics::new(path);
@@ -427,21 +468,25 @@ fn warn_control_characters(text: &str, diag: &mut Diagnostics) {
 /// Rejects passages over [`MAX_PASSAGE_BYTES`], naming their line.
 fn reject_oversized_passages(documents: &mut [Document], diag: &mut Diagnostics) {
     for doc in documents {
-        doc.passages.retain(|p| {
-            let ok = p.text.len() <= MAX_PASSAGE_BYTES;
-            if !ok {
-                diag.error(
-                    p.line,
-                    format!(
-                        "a passage of {} bytes, over the {} byte limit; is the file broken into lines?",
-                        p.text.len(),
-                        MAX_PASSAGE_BYTES
-                    ),
-                );
+        doc.passages.retain(|p| match oversized(p) {
+            Some(reason) => {
+                diag.error(p.line, reason);
+                false
             }
-            ok
+            None => true,
         });
     }
+}
+
+/// Why `passage` is refused for its size, if it is.
+fn oversized(passage: &crate::model::Passage) -> Option<String> {
+    (passage.text.len() > MAX_PASSAGE_BYTES).then(|| {
+        format!(
+            "a passage of {} bytes, over the {} byte limit; is the file broken into lines?",
+            passage.text.len(),
+            MAX_PASSAGE_BYTES
+        )
+    })
 }
 
 fn parse_format(

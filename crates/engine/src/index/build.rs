@@ -7,10 +7,11 @@
 use super::manifest::{self, CommitInfo, FileRecord, Manifest};
 use super::{document, recovery, IndexHandle};
 use crate::analysis::lexicon::ANALYSIS_VERSION;
+use crate::corpus::jsonl::Outline;
 use crate::corpus::{self, ParsedFile, Problem};
 use crate::pipeline::{self, relative_key, CaseRosters};
 use anyhow::Context;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use tantivy::{IndexWriter, Term};
@@ -92,6 +93,9 @@ struct ToParse {
     path: PathBuf,
     source: corpus::Source,
     record: FileRecord,
+    /// For a JSONL file, read as an outline: its passages are read again,
+    /// document by document, as they are written.
+    outline: Option<Outline>,
 }
 
 /// Builds or updates the index at `options.index_dir` from `options.corpus`.
@@ -173,23 +177,32 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
             path: path.clone(),
             source,
             record,
+            outline: None,
         });
     }
     progress.finish();
 
     // Stage 1: parse the changed files, each on its own, and mask the
-    // personal data in them before anything else reads their words.
+    // personal data in them before anything else reads their words. A
+    // JSONL file is read for its outline only: its passages, which may be
+    // millions, are read again one document at a time as they are written.
     let parse = |path: &Path, source: &corpus::Source| {
-        let mut file = corpus::parse_source(path, source, &labels.table);
+        let (mut file, outline) = if corpus::Format::of(path) == Some(corpus::Format::Jsonl) {
+            let (file, outline) = corpus::outline_jsonl(path, &labels.table);
+            (file, Some(outline))
+        } else {
+            (corpus::parse_source(path, source, &labels.table), None)
+        };
         pipeline::mask_personal_data(&mut file.documents, &labels.redactions);
-        file
+        (file, outline)
     };
     let mut parsed: Vec<(ToParse, ParsedFile)> = to_parse
         .into_iter()
         .map(|mut t| {
-            let file = parse(&t.path, &t.source);
+            let (file, outline) = parse(&t.path, &t.source);
             // The bytes are parsed: only the documents are kept.
             t.source.bytes = None;
+            t.outline = outline;
             (t, file)
         })
         .collect();
@@ -224,7 +237,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
         let path = corpus_root.join(key);
         match corpus::read_source(&path) {
             Ok(mut source) => {
-                let file = parse(&path, &source);
+                let (file, outline) = parse(&path, &source);
                 source.bytes = None;
                 report.files_reattributed += 1;
                 let t = ToParse {
@@ -232,6 +245,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
                     path,
                     source,
                     record,
+                    outline,
                 };
                 parsed.push((t, file));
             }
@@ -241,16 +255,27 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
     report.files_read = parsed.len();
 
     // Stage 3: attribute. Nothing is written before the last stage.
-    let mut writes: Vec<(String, ParsedFile)> = Vec::with_capacity(parsed.len());
+    let mut writes: Vec<Write> = Vec::with_capacity(parsed.len());
     for (t, mut file) in parsed {
         let mut record = t.record;
         record.depends = pipeline::attribute_documents(&mut file.documents, &rosters);
         record.doc_ids = file.documents.iter().map(|d| d.meta.id.clone()).collect();
-        record.passages = file.documents.iter().map(|d| d.passages.len()).sum();
+        record.passages = match &t.outline {
+            Some(outline) => record
+                .doc_ids
+                .iter()
+                .map(|id| outline.passages.get(id).copied().unwrap_or(0))
+                .sum(),
+            None => file.documents.iter().map(|d| d.passages.len()).sum(),
+        };
         record.rejected = file.has_errors();
         problems.append(&mut file.problems);
         files.insert(t.key.clone(), record);
-        writes.push((t.key, file));
+        writes.push(Write {
+            key: t.key,
+            file,
+            outline: t.outline,
+        });
     }
     report.files_unchanged = files.len() - report.files_read;
     let removed: Vec<String> = old
@@ -271,6 +296,9 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
     let changes = Changes {
         rebuilt,
         writes: &writes,
+        rosters: &rosters,
+        labels: &labels.table,
+        redactions: &labels.redactions,
         removed: &removed,
         changed: rebuilt || report.files_read > 0 || !removed.is_empty(),
         generation,
@@ -313,11 +341,23 @@ fn purge_deleted(writer: &mut IndexWriter) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// One file parsed this run, to be written.
+struct Write {
+    key: String,
+    file: ParsedFile,
+    /// For a JSONL file: its documents hold no passages yet; they are read
+    /// again as they are written.
+    outline: Option<Outline>,
+}
+
 /// What the last stage writes: the records of the files parsed this run,
 /// the files gone from the corpus, and the manifest.
 struct Changes<'a> {
     rebuilt: bool,
-    writes: &'a [(String, ParsedFile)],
+    writes: &'a [Write],
+    rosters: &'a CaseRosters,
+    labels: &'a corpus::labels::LabelTable,
+    redactions: &'a crate::privacy::Redactions,
     removed: &'a [String],
     changed: bool,
     generation: u64,
@@ -331,12 +371,15 @@ impl Changes<'_> {
         if self.rebuilt {
             writer.delete_all_documents()?;
         }
-        for (key, file) in self.writes {
-            writer.delete_term(Term::from_field_text(handle.fields.file, key));
-            for doc in &file.documents {
-                for t in document::to_tantivy(doc, key, &handle.fields) {
-                    writer.add_document(t)?;
+        for w in self.writes {
+            writer.delete_term(Term::from_field_text(handle.fields.file, &w.key));
+            match &w.outline {
+                None => {
+                    for doc in &w.file.documents {
+                        add(writer, handle, doc, &w.key)?;
+                    }
                 }
+                Some(outline) => self.stream(writer, handle, w, outline)?,
             }
         }
         for key in self.removed {
@@ -362,6 +405,68 @@ impl Changes<'_> {
         manifest::prune(&handle.dir, next);
         Ok(true)
     }
+}
+
+impl Changes<'_> {
+    /// Writes the documents of a JSONL file read as an outline: the file is
+    /// read again and each kept document is masked, attributed and added as
+    /// soon as its last line is read.
+    fn stream(
+        &self,
+        writer: &mut IndexWriter,
+        handle: &IndexHandle,
+        w: &Write,
+        outline: &Outline,
+    ) -> anyhow::Result<()> {
+        let kept: HashSet<&str> = w
+            .file
+            .documents
+            .iter()
+            .map(|d| d.meta.id.as_str())
+            .collect();
+        let expected: usize = kept
+            .iter()
+            .map(|id| outline.passages.get(*id).copied().unwrap_or(0))
+            .sum();
+        let mut written = 0usize;
+        let mut failed: Option<anyhow::Error> = None;
+        let path = &w.file.path;
+        corpus::stream_jsonl(path, self.labels, outline, |doc| {
+            if failed.is_some() || !kept.contains(doc.meta.id.as_str()) {
+                return;
+            }
+            let mut docs = vec![doc];
+            pipeline::mask_personal_data(&mut docs, self.redactions);
+            pipeline::attribute_documents(&mut docs, self.rosters);
+            written += docs[0].passages.len();
+            if let Err(e) = add(writer, handle, &docs[0], &w.key) {
+                failed = Some(e);
+            }
+        })
+        .map_err(|reason| anyhow::anyhow!("{}: {reason}", path.display()))?;
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        anyhow::ensure!(
+            written == expected,
+            "{} changed while it was being indexed ({written} passages read, {expected} expected); run `risalah index` again",
+            path.display()
+        );
+        Ok(())
+    }
+}
+
+/// Adds the records of `doc`, of the corpus file `key`.
+fn add(
+    writer: &IndexWriter,
+    handle: &IndexHandle,
+    doc: &crate::model::Document,
+    key: &str,
+) -> anyhow::Result<()> {
+    for t in document::to_tantivy(doc, key, &handle.fields) {
+        writer.add_document(t)?;
+    }
+    Ok(())
 }
 
 /// Every roster of the corpus: unchanged files' contributions from their
