@@ -234,7 +234,11 @@ async fn search_filter_permalink_and_citation_in_headless_chromium() {
     assert_eq!(url.path(), "/p/kip-2024-yakin-kpu-sidang-2024-03-13/t1");
     let citation = text_of(&client, "#cite-plain").await;
     assert!(
-        citation.starts_with("Arya Sandhiyudha (majelis)"),
+        citation.starts_with("Komisi Informasi Pusat. (2024-03-13)"),
+        "a hearing is filed under its commission: {citation}"
+    );
+    assert!(
+        citation.contains("Penutur: Arya Sandhiyudha (majelis)"),
         "{citation}"
     );
     assert!(

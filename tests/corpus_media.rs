@@ -530,7 +530,7 @@ fn pdf_caption_and_page_are_indexed_searched_and_cited_with_their_page() {
     assert_eq!(hits.len(), 1, "the decision only");
     let hit = &hits[0];
     assert_eq!(hit.passage.page, Some(2));
-    assert!(hit.citation.contains(", p. 2."), "{}", hit.citation);
+    assert!(hit.citation.contains(", hlm. 2."), "{}", hit.citation);
 
     let caption = t.search_json("hibah provenance:caption");
     assert_eq!(caption.len(), 1);
@@ -540,6 +540,7 @@ fn pdf_caption_and_page_are_indexed_searched_and_cited_with_their_page() {
     let view = risalah_web::api::PassageViewJson::new(
         &view,
         &risalah_web::permalink::PublicUrl::default(),
+        risalah_web::i18n::Lang::Id,
     );
     assert!(
         view.citations.ris.contains("SP  - 2"),

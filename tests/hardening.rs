@@ -311,7 +311,12 @@ fn citations_stay_one_record_per_format() {
     let service = t.service();
     for id in ["sintetis-suntik/p1", "sintetis-suntik-2/t1"] {
         let view = service.passage(id, 0).unwrap().unwrap();
-        let c = risalah_web::api::PassageViewJson::new(&view, &PublicUrl::default()).citations;
+        let c = risalah_web::api::PassageViewJson::new(
+            &view,
+            &PublicUrl::default(),
+            risalah_web::i18n::Lang::Id,
+        )
+        .citations;
 
         let ris: Vec<&str> = c.ris.split("\r\n").collect();
         assert!(

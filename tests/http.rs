@@ -173,7 +173,11 @@ async fn the_api_gives_the_cli_json() {
             ..Default::default()
         })
         .unwrap();
-    let direct = risalah_web::api::SearchJson::new(&direct, app.state.public_url());
+    let direct = risalah_web::api::SearchJson::new(
+        &direct,
+        app.state.public_url(),
+        risalah_web::i18n::Lang::Id,
+    );
     let mut direct: Value = serde_json::from_str(&serde_json::to_string(&direct).unwrap()).unwrap();
     let mut api = api;
     direct["took_ms"] = Value::Null;

@@ -245,5 +245,13 @@ fn a_jsonl_file_written_document_by_document_holds_what_it_says() {
     // same documents and passages.
     let again = t.build();
     assert_eq!((again.documents, again.passages), (3, 7));
-    assert_eq!(t.service().document("jl-a").unwrap().unwrap().passages.len(), 4);
+    assert_eq!(
+        t.service()
+            .document("jl-a")
+            .unwrap()
+            .unwrap()
+            .passages
+            .len(),
+        4
+    );
 }

@@ -7,6 +7,7 @@ use risalah_engine::index::build::{self, BuildOptions, Freshness, Silent};
 use risalah_engine::model::{DateRange, DocType, Role};
 use risalah_engine::search::{Filters, SearchError, SearchRequest, SearchResults};
 use risalah_web::api::PassageViewJson;
+use risalah_web::i18n::Lang;
 use risalah_web::permalink::PublicUrl;
 use time::macros::date;
 
@@ -455,7 +456,7 @@ fn passages_and_documents_by_id() {
     assert_eq!(view.after.len(), 2);
     assert_eq!(view.before[1].id, "sintetis-sidang-a/t2");
     assert_eq!(view.after[0].id, "sintetis-sidang-a/t4");
-    let view = PassageViewJson::new(&view, &PublicUrl::default());
+    let view = PassageViewJson::new(&view, &PublicUrl::default(), Lang::Id);
     assert!(view
         .citations
         .bibtex

@@ -7,6 +7,7 @@ mod util;
 mod analysis;
 mod attribution;
 mod browser;
+mod citations;
 mod cli;
 mod corpus_formats;
 mod corpus_media;

@@ -153,7 +153,12 @@ impl TempIndex {
 
     /// The hits of `q` as the API shows them.
     pub fn search_json(&self, q: &str) -> Vec<HitJson> {
-        SearchJson::new(&self.search(q), &PublicUrl::default()).hits
+        SearchJson::new(
+            &self.search(q),
+            &PublicUrl::default(),
+            risalah_web::i18n::Lang::Id,
+        )
+        .hits
     }
 
     /// Writes `text` to corpus file `name`.

@@ -8,6 +8,7 @@ use risalah_engine::search::snippet::Snippet;
 use risalah_engine::search::{Hit, SearchResults, SearchService};
 use risalah_web::api::SearchJson;
 use risalah_web::citation::Citation;
+use risalah_web::i18n::Lang;
 use risalah_web::params::SearchParams;
 use risalah_web::permalink::PublicUrl;
 use std::io::IsTerminal;
@@ -24,7 +25,7 @@ pub fn run(index_dir: &Path, params: &SearchParams, json: bool) -> anyhow::Resul
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let public_url = PublicUrl::default();
     if json {
-        let body = SearchJson::new(&results, &public_url);
+        let body = SearchJson::new(&results, &public_url, Lang::Id);
         println!("{}", serde_json::to_string_pretty(&body)?);
     } else {
         let colour = std::io::stdout().is_terminal();
@@ -103,7 +104,7 @@ fn render_hit(n: usize, hit: &Hit, colour: bool, public_url: &PublicUrl) -> Stri
     if let Some(next) = &hit.context.next {
         out.push_str(&format!("   ↓ {}\n", brief(next)));
     }
-    let citation = Citation::new(&hit.document, &hit.passage, public_url).plain();
+    let citation = Citation::new(&hit.document, &hit.passage, public_url, Lang::Id).plain();
     out.push_str(&format!("   {citation}\n"));
     out
 }

@@ -43,6 +43,7 @@
 
 use crate::citation::{Citation, Citations};
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::params::{from_query, DocsParams, PassageParams, SearchParams};
 use crate::permalink::{document_path, permalink_path, PublicUrl};
 use crate::{snippet, AppState};
@@ -241,13 +242,13 @@ pub struct HitJson {
 }
 
 impl HitJson {
-    /// The wire form of a hit.
-    pub fn new(hit: &Hit, public_url: &PublicUrl) -> Self {
+    /// The wire form of a hit, its citation in `lang`.
+    pub fn new(hit: &Hit, public_url: &PublicUrl, lang: Lang) -> Self {
         HitJson {
             passage: PassageJson::new(&hit.document, &hit.passage),
             snippet_html: snippet::html(&hit.snippet),
             score: hit.score,
-            citation: Citation::new(&hit.document, &hit.passage, public_url).plain(),
+            citation: Citation::new(&hit.document, &hit.passage, public_url, lang).plain(),
             url: permalink_path(&hit.passage.id),
             context: ContextJson {
                 previous: hit.context.previous.as_ref().map(Neighbour::from),
@@ -274,8 +275,8 @@ pub struct SearchJson {
 }
 
 impl SearchJson {
-    /// The wire form of search results.
-    pub fn new(results: &SearchResults, public_url: &PublicUrl) -> Self {
+    /// The wire form of search results, citations in `lang`.
+    pub fn new(results: &SearchResults, public_url: &PublicUrl, lang: Lang) -> Self {
         SearchJson {
             total: results.total,
             took_ms: results.took_ms,
@@ -283,7 +284,7 @@ impl SearchJson {
             hits: results
                 .hits
                 .iter()
-                .map(|h| HitJson::new(h, public_url))
+                .map(|h| HitJson::new(h, public_url, lang))
                 .collect(),
         }
     }
@@ -305,8 +306,8 @@ pub struct PassageViewJson {
 }
 
 impl PassageViewJson {
-    /// The wire form of a passage view.
-    pub fn new(view: &PassageView, public_url: &PublicUrl) -> Self {
+    /// The wire form of a passage view, citations in `lang`.
+    pub fn new(view: &PassageView, public_url: &PublicUrl, lang: Lang) -> Self {
         let doc = &view.document;
         PassageViewJson {
             passage: PassageJson::new(doc, &view.passage),
@@ -321,7 +322,7 @@ impl PassageViewJson {
                 .map(|p| PassageJson::new(doc, p))
                 .collect(),
             url: permalink_path(&view.passage.id),
-            citations: Citation::new(doc, &view.passage, public_url).all(),
+            citations: Citation::new(doc, &view.passage, public_url, lang).all(),
         }
     }
 }
@@ -382,10 +383,11 @@ pub async fn search(
     }
     let request = params.request(DEFAULT_LIMIT)?;
     let public_url = state.public_url().clone();
+    let lang = params.language();
     let json = state
         .run(move |s| {
             s.search(&request)
-                .map(|r| SearchJson::new(&r, &public_url))
+                .map(|r| SearchJson::new(&r, &public_url, lang))
                 .map_err(AppError::from)
         })
         .await?;
@@ -416,12 +418,13 @@ pub async fn passage(
     let params: PassageParams = from_query(raw.as_deref())?;
     let around = around(&params)?;
     let public_url = state.public_url().clone();
+    let lang = params.lang.unwrap_or_default();
     let missing = format!("no passage `{id}`");
     state
         .run(move |s| {
             s.passage(&id, around)
                 .map_err(AppError::Internal)?
-                .map(|v| PassageViewJson::new(&v, &public_url))
+                .map(|v| PassageViewJson::new(&v, &public_url, lang))
                 .ok_or(AppError::NotFound(missing))
         })
         .await

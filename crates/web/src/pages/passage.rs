@@ -36,7 +36,7 @@ pub async fn passage(
         .ok_or_else(|| PageError::new(lang, &path, missing))?;
     let doc = &view.document;
     let p = &view.passage;
-    let c = Citation::new(doc, p, state.public_url()).all();
+    let c = Citation::new(doc, p, state.public_url(), lang).all();
     let csl = serde_json::to_string_pretty(&c.csl_json).unwrap_or_default();
     let plain_label = if lang == Lang::En {
         "Plain text"

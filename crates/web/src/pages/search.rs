@@ -218,7 +218,7 @@ fn neighbour(lang: Lang, label: &str, n: &Neighbour) -> Markup {
 }
 
 fn hit_card(lang: Lang, hit: &Hit, n: usize, public_url: &crate::permalink::PublicUrl) -> Markup {
-    let json = HitJson::new(hit, public_url);
+    let json = HitJson::new(hit, public_url, lang);
     let p = &hit.passage;
     let cite_id = format!("cite-{n}");
     html! {
