@@ -255,3 +255,41 @@ fn a_jsonl_file_written_document_by_document_holds_what_it_says() {
         4
     );
 }
+
+/// An index made by an older risalah (another schema) is replaced by a
+/// build, and `serve`'s freshness check calls it stale rather than failing;
+/// other files of the index directory stay.
+#[test]
+fn an_index_of_another_schema_is_rebuilt_in_place() {
+    use risalah_engine::index::build::{self, Freshness};
+    let t = TempIndex::from_fixture("search");
+    let dir = t.index_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut old = tantivy::schema::Schema::builder();
+    let text = old.add_text_field("text", tantivy::schema::TEXT | tantivy::schema::STORED);
+    let index = tantivy::Index::create_in_dir(&dir, old.build()).unwrap();
+    let mut writer: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
+    writer
+        .add_document(tantivy::doc!(text => "a record of an older schema"))
+        .unwrap();
+    writer.commit().unwrap();
+    drop(writer);
+    std::fs::write(dir.join("README.md"), "kept").unwrap();
+
+    assert!(matches!(
+        build::freshness(&dir, &t.corpus()).unwrap(),
+        Freshness::Stale(reason) if reason.contains("another version")
+    ));
+    let report = t.build();
+    assert_eq!(report.rejected_files, 0, "{:?}", report.problems);
+    assert!(report.passages > 0);
+    assert!(!t.search_json("dokumen").is_empty());
+    assert_eq!(
+        std::fs::read_to_string(dir.join("README.md")).unwrap(),
+        "kept"
+    );
+    assert!(matches!(
+        build::freshness(&dir, &t.corpus()).unwrap(),
+        Freshness::Fresh
+    ));
+}

@@ -103,7 +103,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
     let started = Instant::now();
     let corpus_root = std::fs::canonicalize(&options.corpus)
         .with_context(|| format!("cannot read corpus {}", options.corpus.display()))?;
-    let handle = super::open_or_create(&options.index_dir)?;
+    let handle = super::open_for_build(&options.index_dir)?;
     let mut writer = open_writer(&handle)?;
 
     let previous = super::last_commit(&handle).unwrap_or(None);
@@ -503,6 +503,11 @@ fn open_writer(handle: &IndexHandle) -> anyhow::Result<IndexWriter> {
 pub fn freshness(index_dir: &Path, corpus: &Path) -> anyhow::Result<Freshness> {
     if !super::exists(index_dir) {
         return Ok(Freshness::Missing);
+    }
+    if super::has_other_schema(index_dir) {
+        return Ok(Freshness::Stale(
+            "the index was built by another version of risalah".into(),
+        ));
     }
     let handle = super::open(index_dir)?;
     let Some((info, manifest)) = super::last_commit(&handle).unwrap_or(None) else {

@@ -71,6 +71,59 @@ pub fn open(dir: &Path) -> anyhow::Result<IndexHandle> {
     })
 }
 
+/// Whether the index in `dir` was made with another schema (fields added
+/// or changed since): its records cannot be read, only replaced.
+pub fn has_other_schema(dir: &Path) -> bool {
+    exists(dir)
+        && Index::open_in_dir(dir).is_ok_and(|index| schema::fields_of(&index.schema()).is_err())
+}
+
+/// Opens the index in `dir` for a build, creating it if needed. An index
+/// of another schema is cleared first (its records cannot be reused; a
+/// rebuild makes them again): its files, while holding its writer lock so
+/// that no other build is writing it, then an empty index in its place.
+/// Other files of the directory are left alone.
+pub fn open_for_build(dir: &Path) -> anyhow::Result<IndexHandle> {
+    if has_other_schema(dir) {
+        let old = Index::open_in_dir(dir)
+            .with_context(|| format!("cannot open the index in {}", dir.display()))?;
+        let lock = old
+            .writer_with_num_threads::<tantivy::TantivyDocument>(1, 15_000_000)
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => anyhow::anyhow!(
+                "another `risalah index` is already writing the index in {}; wait for it to finish",
+                dir.display()
+            ),
+                other => anyhow::Error::new(other),
+            })?;
+        let mut doomed: Vec<PathBuf> = old
+            .directory()
+            .list_managed_files()
+            .into_iter()
+            .map(|f| dir.join(f))
+            .collect();
+        doomed.push(dir.join("meta.json"));
+        doomed.push(dir.join(".managed.json"));
+        for entry in std::fs::read_dir(dir)?.flatten() {
+            let name = entry.file_name().to_string_lossy().to_string();
+            if name.starts_with("manifest-") && name.contains(".json") {
+                doomed.push(entry.path());
+            }
+        }
+        for path in doomed {
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    return Err(e).with_context(|| format!("cannot clear {}", path.display()))
+                }
+            }
+        }
+        drop(lock);
+    }
+    open_or_create(dir)
+}
+
 /// Opens the index in `dir`, creating the directory and an empty index if needed.
 pub fn open_or_create(dir: &Path) -> anyhow::Result<IndexHandle> {
     if exists(dir) {
