@@ -94,6 +94,8 @@ async fn every_route_answers() {
         "/search?q=dokumen&lang=en",
         "/p/sintetis-sidang-a/t2",
         "/d/sintetis-sidang-a",
+        "/browse",
+        "/browse?lang=en",
         "/static/app.css",
         "/static/app.js",
         "/api/search?q=dokumen",
@@ -558,4 +560,62 @@ async fn the_home_page_says_what_the_index_holds_and_how_to_add_to_it() {
     let english = get(&app, "/?lang=en").await.body;
     assert!(english.contains("What this index holds"), "{english}");
     assert!(english.contains("Adding your own documents"), "{english}");
+}
+
+#[tokio::test]
+async fn documents_are_browsed_by_commission_year_and_month_and_filtered_by_commission() {
+    let app = app();
+    let browse = get(&app, "/browse").await.body;
+    assert!(browse.contains("<h1>Jelajahi</h1>"), "{browse}");
+    assert!(
+        browse.contains("Komisi Informasi Provinsi Contoh"),
+        "{browse}"
+    );
+    assert!(
+        browse.contains("href=\"/search?commission=contoh&amp;from=2099-01&amp;to=2099-01\""),
+        "a month links to its documents: {browse}"
+    );
+    assert!(
+        browse.contains("Tanpa komisi"),
+        "the hostile report names none: {browse}"
+    );
+    let english = get(&app, "/browse?lang=en").await.body;
+    assert!(
+        english.contains("<h1>Browse</h1>") && english.contains("No commission"),
+        "{english}"
+    );
+
+    let by_param = get(&app, "/api/search?q=dokumen&commission=KI%20Contoh")
+        .await
+        .json();
+    let by_query = get(
+        &app,
+        "/api/search?q=dokumen%20commission:%22Komisi%20Informasi%20Provinsi%20Contoh%22",
+    )
+    .await
+    .json();
+    let all = get(&app, "/api/search?q=dokumen").await.json();
+    assert!(by_param["total"].as_u64().unwrap() > 0);
+    assert_eq!(
+        by_param["total"], by_query["total"],
+        "one commission however written"
+    );
+    assert!(
+        by_param["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["commission"] == "Komisi Informasi Provinsi Contoh"),
+        "{}",
+        by_param
+    );
+    assert!(all["total"].as_u64() >= by_param["total"].as_u64());
+    let none = get(&app, "/api/search?q=dokumen&commission=jabar")
+        .await
+        .json();
+    assert_eq!(none["total"], 0);
+    let bad = get(&app, "/api/search?q=dokumen&commission=Komisi%20Informasi").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.body);
+    let bad = get(&app, "/api/search?q=commission:%22KI%22").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.body);
 }

@@ -131,6 +131,9 @@ pub struct QueryArgs {
     /// Only documents of this provenance: official, news, caption or reconstructed.
     #[arg(long)]
     provenance: Vec<String>,
+    /// Only documents of this commission, however written: `jabar`, "KI Jawa Barat", `pusat`.
+    #[arg(long)]
+    commission: Vec<String>,
     /// From this date on: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long)]
     from: Option<String>,
@@ -152,6 +155,7 @@ impl QueryArgs {
             case: self.case.clone(),
             doc_type: self.doc_type.clone(),
             provenance: self.provenance.clone(),
+            commission: self.commission.clone(),
             from: self.from.clone(),
             to: self.to.clone(),
             ..SearchParams::default()
@@ -204,7 +208,7 @@ pub struct ExportArgs {
     out: PathBuf,
     /// Every passage of every document, in document and passage order (no
     /// query, no row limit).
-    #[arg(long, conflicts_with_all = ["role", "speaker", "case", "doc_type", "provenance", "from", "to", "query"])]
+    #[arg(long, conflicts_with_all = ["role", "speaker", "case", "doc_type", "provenance", "commission", "from", "to", "query"])]
     all: bool,
     /// The filters and the query (every hit, best first).
     #[command(flatten)]

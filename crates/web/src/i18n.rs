@@ -91,6 +91,24 @@ impl Lang {
         }
     }
 
+    /// The short name of month `month` (1–12).
+    pub fn month(self, month: u8) -> &'static str {
+        const ID: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+        ];
+        const EN: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let names = match self {
+            Lang::Id => &ID,
+            Lang::En => &EN,
+        };
+        names
+            .get(usize::from(month.saturating_sub(1)))
+            .copied()
+            .unwrap_or("")
+    }
+
     /// A count as this language writes it (`12.345`, `12,345`).
     pub fn number(self, n: u64) -> String {
         let separator = match self {
@@ -193,6 +211,9 @@ pub(crate) enum Text {
     AddHowTo,
     AddCheck,
     FormatsDoc,
+    Browse,
+    NoCommission,
+    Undated,
 }
 
 impl Text {
@@ -269,6 +290,9 @@ impl Text {
                 "Put the files in the corpus folder: transcripts and reports (.txt with front matter), JSONL files, captions (.vtt, .srt), saved web pages (.html) and PDF risalah or decisions. The metadata of a file without a header goes in NAME.ext.meta beside it. Then run",
             ),
             AddCheck => ("memeriksa tanpa mengindeks.", "checks without indexing."),
+            Browse => ("Jelajahi", "Browse"),
+            NoCommission => ("Tanpa komisi", "No commission"),
+            Undated => ("tanpa tanggal", "undated"),
             FormatsDoc => ("Format dan contohnya ada di", "The formats, with examples, are in"),
         }
     }

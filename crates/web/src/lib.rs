@@ -194,6 +194,7 @@ pub fn router(state: AppState) -> Router {
         .route("/search", get(pages::search))
         .route("/p/{*id}", get(pages::passage))
         .route("/d/{id}", get(pages::document))
+        .route("/browse", get(pages::browse))
         .route("/static/{file}", get(assets::serve))
         .route("/api/search", get(api::search))
         .route("/api/passages/{*id}", get(api::passage))

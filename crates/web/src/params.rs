@@ -5,6 +5,7 @@
 
 use crate::error::AppError;
 use crate::i18n::Lang;
+use risalah_engine::model::commission::commission_key;
 use risalah_engine::model::{AttributionMode, DateRange, DocType, Provenance, Role, UnknownName};
 use risalah_engine::search::query::period;
 use risalah_engine::search::{Filters, SearchRequest};
@@ -30,7 +31,8 @@ pub enum ExportFormat {
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// The query in the query language (see the README): words, "phrases",
-    /// -exclusions, OR, role:, mode:, speaker:, case:, type:, provenance:, date:.
+    /// -exclusions, OR, role:, mode:, speaker:, case:, type:, provenance:,
+    /// commission:, date:.
     #[serde(skip_serializing_if = "String::is_empty")]
     #[param(max_length = 1000)]
     pub q: String,
@@ -55,6 +57,10 @@ pub struct SearchParams {
     /// reconstructed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub provenance: Vec<String>,
+    /// Only documents of these commissions, however written (`KI Jawa
+    /// Barat`, `jabar`, `pusat`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub commission: Vec<String>,
     /// From this date: YYYY, YYYY-MM or YYYY-MM-DD.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[param(pattern = r"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$")]
@@ -201,6 +207,14 @@ impl SearchParams {
         let modes = names(&self.mode, AttributionMode::from_name)?;
         let doc_types = names(&self.doc_type, DocType::from_name)?;
         let provenances = names(&self.provenance, Provenance::from_name)?;
+        let commissions = list(&self.commission)
+            .map(|c| match commission_key(c) {
+                key if key.is_empty() => Err(bad(format!(
+                    "`commission={c}` names no commission; give its region, as `jabar` or `KI Jawa Barat`"
+                ))),
+                key => Ok(key),
+            })
+            .collect::<Result<Vec<String>, AppError>>()?;
         let date = |key: &str, value: &Option<String>| -> Result<DateRange, AppError> {
             match non_empty(value) {
                 None => Ok(DateRange::default()),
@@ -230,6 +244,7 @@ impl SearchParams {
                     .collect(),
                 doc_types,
                 provenances,
+                commissions,
                 dates,
             },
             limit,

@@ -60,6 +60,10 @@ pub fn to_tantivy(doc: &Document, file: &str, fields: &Fields) -> Vec<TantivyDoc
         t.add_text(fields.title, &meta.title);
         if let Some(commission) = &meta.commission {
             t.add_text(fields.commission, commission);
+            let key = crate::model::commission::commission_key(commission);
+            if !key.is_empty() {
+                t.add_text(fields.commission_key, key);
+            }
         }
         if let Some(case) = &meta.case {
             t.add_text(fields.case, case);

@@ -17,7 +17,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema changes; an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The tokenizer of exact-match keyword fields (case register numbers): the
 /// whole value, lowercased.
@@ -48,6 +48,8 @@ pub struct Fields {
     pub title: Field,
     /// The commission (passages only, fast).
     pub commission: Field,
+    /// The commission's key, whatever its spelling ([`crate::model::commission`]; passages only).
+    pub commission_key: Field,
     /// The case register number (passages only, whole value, case-insensitive).
     pub case: Field,
     /// The document's first day as a tantivy date (passages only), for ranges and sorting.
@@ -115,6 +117,7 @@ pub fn build() -> (Schema, Fields) {
         provenance: b.add_text_field("provenance", STRING | FAST),
         title: b.add_text_field("title", text_options(analysis::STEMMED, false)),
         commission: b.add_text_field("commission", STRING | FAST),
+        commission_key: b.add_text_field("commission_key", STRING),
         case: b.add_text_field("case", keyword),
         date: b.add_date_field(
             "date",
@@ -158,6 +161,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         provenance: f("provenance")?,
         title: f("title")?,
         commission: f("commission")?,
+        commission_key: f("commission_key")?,
         case: f("case")?,
         date: f("date")?,
         date_last: f("date_last")?,

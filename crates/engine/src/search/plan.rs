@@ -419,6 +419,7 @@ fn filter_queries(filters: &Filters, fields: &Fields) -> Result<Vec<Box<dyn Quer
             names(filters.provenances.iter().map(|p| p.as_str()).collect()),
         ),
         (fields.case, cases),
+        (fields.commission_key, filters.commissions.clone()),
     ];
     out.extend(
         by_field

@@ -12,6 +12,7 @@
 //! | `case:023/III/KIP-PS/2024` | case register number (whole, any case) |
 //! | `type:news` | document type: `transcript`, `news`, `putusan` |
 //! | `provenance:official`, `news`, `caption`, `reconstructed` | where the document's text comes from (comma for any of several) |
+//! | `commission:jabar`, `commission:"KI Jawa Barat"`, `commission:pusat` | the commission, however written (province abbreviations too) |
 //! | `date:2024-03`, `date:2024`, `date:2024-03-27`, `date:2024-01..2024-06` | a day, month, year or range |
 //! | `from:2024-03`, `to:2024-06-30` | open ranges |
 //!
@@ -69,6 +70,8 @@ pub struct Filters {
     pub doc_types: Vec<DocType>,
     /// Any of these provenances.
     pub provenances: Vec<Provenance>,
+    /// Any of these commissions, as keys ([`crate::model::commission`]).
+    pub commissions: Vec<String>,
     /// The date range.
     pub dates: DateRange,
 }
@@ -81,29 +84,23 @@ impl Filters {
 
     /// Adds the filters of `other`: more values of each, the narrower date range.
     pub fn merge(&mut self, other: &Filters) {
-        for mode in &other.modes {
-            if !self.modes.contains(mode) {
-                self.modes.push(*mode);
-            }
-        }
-        for role in &other.roles {
-            if !self.roles.contains(role) {
-                self.roles.push(*role);
-            }
-        }
+        union(&mut self.modes, &other.modes);
+        union(&mut self.roles, &other.roles);
         self.speakers.extend(other.speakers.iter().cloned());
         self.cases.extend(other.cases.iter().cloned());
-        for t in &other.doc_types {
-            if !self.doc_types.contains(t) {
-                self.doc_types.push(*t);
-            }
-        }
-        for p in &other.provenances {
-            if !self.provenances.contains(p) {
-                self.provenances.push(*p);
-            }
-        }
+        union(&mut self.doc_types, &other.doc_types);
+        union(&mut self.provenances, &other.provenances);
+        union(&mut self.commissions, &other.commissions);
         self.dates.narrow(other.dates);
+    }
+}
+
+/// Adds to `into` each value of `from` it does not hold yet.
+fn union<T: PartialEq + Clone>(into: &mut Vec<T>, from: &[T]) {
+    for value in from {
+        if !into.contains(value) {
+            into.push(value.clone());
+        }
     }
 }
 
@@ -132,6 +129,7 @@ const FIELDS: &[&str] = &[
     "case",
     "type",
     "provenance",
+    "commission",
     "date",
     "from",
     "to",
@@ -302,6 +300,15 @@ fn add_filter(filters: &mut Filters, name: &str, value: &str) -> Result<(), Quer
         "case" => filters.cases.push(value.to_string()),
         "type" => add_names(&mut filters.doc_types, value, DocType::from_name)?,
         "provenance" => add_names(&mut filters.provenances, value, Provenance::from_name)?,
+        "commission" => {
+            let key = crate::model::commission::commission_key(value);
+            if key.is_empty() {
+                return error(format!("`commission:{value}` names no commission; write its region, as `commission:jabar` or `commission:\"KI Jawa Barat\"`"));
+            }
+            if !filters.commissions.contains(&key) {
+                filters.commissions.push(key);
+            }
+        }
         "date" => {
             let range = match value.split_once("..") {
                 Some((a, b)) => DateRange {

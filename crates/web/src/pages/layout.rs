@@ -39,6 +39,8 @@ pub fn page(lang: Lang, title: &str, switch_href: &str, body: Markup) -> Markup 
                 footer class="site" {
                     a href=(link("/", lang)) { (lang.t(Text::Home)) }
                     " · "
+                    a href=(link("/browse", lang)) { (lang.t(Text::Browse)) }
+                    " · "
                     a href="/openapi.json" { "API (OpenAPI)" }
                 }
             }

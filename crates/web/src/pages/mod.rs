@@ -3,6 +3,7 @@
 //! from the corpus or the request is escaped by maud; no page trusts
 //! pre-built HTML.
 
+mod browse;
 mod document;
 mod error;
 mod layout;
@@ -10,6 +11,7 @@ mod parts;
 mod passage;
 mod search;
 
+pub use browse::browse;
 pub use document::document;
 pub use error::PageError;
 pub use passage::passage;
