@@ -459,6 +459,26 @@ async fn exports_carry_who_is_quoted_and_how() {
         cells.iter().all(|c| c.contains("(majelis, quote)")),
         "{cells:?}"
     );
+    for row in &rows {
+        assert!(
+            row["modes"].as_str().is_some_and(|m| m.split(',').any(|x| x == "quote")),
+            "a modes column: {row}"
+        );
+        assert!(
+            row["permalink"].as_str().is_some_and(|p| p.starts_with("http://risalah.test/p/")),
+            "an absolute permalink: {row}"
+        );
+    }
+    assert_eq!(
+        csv.headers.get(header::CONTENT_DISPOSITION).unwrap(),
+        "attachment; filename=\"risalah-dikecualikan-majelis-quote.csv\"",
+        "the file is named after the search"
+    );
+    let plain = get(&app, "/api/export?format=csv").await;
+    assert_eq!(
+        plain.headers.get(header::CONTENT_DISPOSITION).unwrap(),
+        "attachment; filename=\"risalah-export.csv\""
+    );
     let bad = get(&app, "/api/search?q=dokumen&mode=kutipan").await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.body);
 }

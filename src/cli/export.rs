@@ -7,6 +7,7 @@ use super::ExportArgs;
 use risalah_engine::search::SearchService;
 use risalah_web::export::encode;
 use risalah_web::params::ExportFormat;
+use risalah_web::permalink::PublicUrl;
 use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -28,10 +29,11 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
             .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", args.out.display()))?;
         Box::new(std::io::BufWriter::new(file))
     };
+    let public_url = PublicUrl::new(&args.public_url);
     let written = if args.all {
-        export_all(&service, format, &mut out)?
+        export_all(&service, format, &public_url, &mut out)?
     } else {
-        export_query(&service, args, format, &mut out)?
+        export_query(&service, args, format, &public_url, &mut out)?
     };
     out.flush()
         .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", args.out.display()))?;
@@ -43,6 +45,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
 fn export_all(
     service: &SearchService,
     format: ExportFormat,
+    public_url: &PublicUrl,
     out: &mut dyn Write,
 ) -> anyhow::Result<usize> {
     let mut written = 0;
@@ -52,7 +55,7 @@ fn export_all(
         };
         let record = Arc::new(record);
         for passage in &view.passages {
-            out.write_all(&encode(format, &record, passage, written == 0))?;
+            out.write_all(&encode(format, &record, passage, written == 0, public_url))?;
             written += 1;
         }
     }
@@ -64,6 +67,7 @@ fn export_query(
     service: &SearchService,
     args: &ExportArgs,
     format: ExportFormat,
+    public_url: &PublicUrl,
     out: &mut dyn Write,
 ) -> anyhow::Result<usize> {
     let cap = usize::try_from(service.passage_count())
@@ -86,7 +90,7 @@ fn export_query(
             return Ok(written);
         }
         for (record, passage) in &rows {
-            out.write_all(&encode(format, record, passage, written == 0))?;
+            out.write_all(&encode(format, record, passage, written == 0, public_url))?;
             written += 1;
         }
     }

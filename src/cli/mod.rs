@@ -206,6 +206,9 @@ pub struct ExportArgs {
     /// The output file (`-` for standard output).
     #[arg(long, default_value = "-")]
     out: PathBuf,
+    /// The public address the permalinks are under (as `serve --public-url`).
+    #[arg(long, default_value = risalah_web::permalink::DEFAULT_PUBLIC_URL)]
+    public_url: String,
     /// Every passage of every document, in document and passage order (no
     /// query, no row limit).
     #[arg(long, conflicts_with_all = ["role", "speaker", "case", "doc_type", "provenance", "commission", "from", "to", "query"])]

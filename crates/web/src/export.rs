@@ -7,11 +7,14 @@
 //! row carries its document's metadata, the speaker with title and role, the
 //! `turn` and the text, so `risalah check` accepts it and indexing it again
 //! gives the same passages and ids. The rows add `id` (checked on import),
-//! `permalink` and `attributions` (recomputed on import).
+//! the absolute `permalink`, `attributions` (every speaker a paragraph
+//! quotes or paraphrases, with role and mode) and `modes` (recomputed or
+//! ignored on import). The file is named after the search
+//! (`risalah-kpu-termohon.csv`).
 
 use crate::error::AppError;
 use crate::params::{from_query, ExportFormat, SearchParams};
-use crate::permalink::permalink_path;
+use crate::permalink::PublicUrl;
 use crate::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::{RawQuery, State};
@@ -63,6 +66,8 @@ struct Row<'a> {
     page: Option<u32>,
     text: Cow<'a, str>,
     permalink: String,
+    /// The attribution modes of a paragraph, once each (`quote`, `paraphrase`).
+    modes: Option<String>,
     attributions: Attributions<'a>,
 }
 
@@ -105,7 +110,7 @@ impl Attributions<'_> {
 }
 
 impl<'a> Row<'a> {
-    fn of(record: &'a DocumentRecord, p: &'a StoredPassage) -> Self {
+    fn of(record: &'a DocumentRecord, p: &'a StoredPassage, public_url: &PublicUrl) -> Self {
         let d = &record.meta;
         let s = |v: &'a Option<String>| v.as_deref().map(Cow::Borrowed);
         let speaker_title = p.passage.speaker.as_deref().and_then(|name| {
@@ -145,7 +150,8 @@ impl<'a> Row<'a> {
             timestamp: p.passage.timestamp.as_deref(),
             page: p.passage.page,
             text: Cow::Borrowed(&p.passage.text),
-            permalink: permalink_path(&p.id),
+            permalink: public_url.permalink(&p.id),
+            modes: modes_of(p),
             attributions: Attributions::List(
                 p.passage
                     .attributions
@@ -195,15 +201,68 @@ pub fn spreadsheet_safe(cell: Cow<'_, str>) -> Cow<'_, str> {
     }
 }
 
+/// The attribution modes of a paragraph, in order, once each.
+fn modes_of(p: &StoredPassage) -> Option<String> {
+    let mut modes: Vec<&str> = Vec::new();
+    for a in &p.passage.attributions {
+        if !modes.contains(&a.mode.as_str()) {
+            modes.push(a.mode.as_str());
+        }
+    }
+    (!modes.is_empty()).then(|| modes.join(","))
+}
+
+/// The file name of an export of `params`: `risalah-` and the words of the
+/// query and filters (`risalah-kpu-termohon.csv`), else `risalah-export`.
+pub fn file_name(params: &SearchParams, extension: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let filters = params
+        .role
+        .iter()
+        .chain(&params.mode)
+        .chain(&params.doc_type)
+        .chain(&params.provenance)
+        .chain(&params.commission)
+        .chain(params.speaker.iter())
+        .chain(params.case.iter())
+        .chain(params.from.iter())
+        .chain(params.to.iter());
+    for value in std::iter::once(&params.q).chain(filters) {
+        for word in value.split(|c: char| !c.is_alphanumeric()) {
+            let word: String = word
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_lowercase();
+            if !word.is_empty() && !words.contains(&word) {
+                words.push(word);
+            }
+        }
+    }
+    let mut stem = String::from("risalah");
+    for word in words {
+        if stem.len() + word.len() + 1 > 64 {
+            break;
+        }
+        stem.push('-');
+        stem.push_str(&word);
+    }
+    if stem == "risalah" {
+        stem.push_str("-export");
+    }
+    format!("{stem}.{extension}")
+}
+
 /// One passage as an export row: a JSON line, or a CSV record (after the
-/// header row when `header_row`).
+/// header row when `header_row`); permalinks under `public_url`.
 pub fn encode(
     format: ExportFormat,
     record: &DocumentRecord,
     p: &StoredPassage,
     header_row: bool,
+    public_url: &PublicUrl,
 ) -> Vec<u8> {
-    let row = Row::of(record, p);
+    let row = Row::of(record, p, public_url);
     match format {
         ExportFormat::Jsonl => {
             let mut line = serde_json::to_vec(&row).unwrap_or_default();
@@ -285,7 +344,7 @@ pub async fn export(
             (header::CONTENT_TYPE, content_type.to_string()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"risalah-export.{extension}\""),
+                format!("attachment; filename=\"{}\"", file_name(&params, extension)),
             ),
             (
                 header::HeaderName::from_static("x-total-count"),
@@ -315,13 +374,21 @@ async fn produce(
 ) {
     let mut cursor = cursor;
     let mut first = true;
+    let public_url = state.public_url().clone();
     loop {
+        let public_url = public_url.clone();
         let batch = state
             .run(move |s| {
                 let rows = s.export_rows(&mut cursor, EXPORT_BATCH)?;
                 let mut bytes = Vec::new();
                 for (i, (document, passage)) in rows.iter().enumerate() {
-                    bytes.extend(encode(format, document, passage, first && i == 0));
+                    bytes.extend(encode(
+                        format,
+                        document,
+                        passage,
+                        first && i == 0,
+                        &public_url,
+                    ));
                 }
                 Ok((cursor, bytes))
             })

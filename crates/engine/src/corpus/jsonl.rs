@@ -19,7 +19,7 @@
 //! | `timestamp` | no | `hh:mm:ss` |
 //! | `page` | no | the page of a paged source where the passage starts |
 //! | `id` | no | the passage id an export wrote (`{doc_id}/t14`); a line whose id is not the one it gets is warned about |
-//! | `permalink`, `attributions` | no | written by exports; ignored (attributions are found again) |
+//! | `permalink`, `attributions`, `modes` | no | written by exports; ignored (attributions are found again) |
 //!
 //! Document metadata is taken from the first line of each document; a later
 //! line that contradicts it gets a warning. The file is read line by line
@@ -47,6 +47,8 @@ struct Line {
     /// Written by exports; found again on import.
     #[serde(default, rename = "attributions")]
     _attributions: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "modes")]
+    _modes: Option<serde::de::IgnoredAny>,
     #[serde(default, deserialize_with = "blank_as_none")]
     doc_id: Option<String>,
     #[serde(default, deserialize_with = "blank_as_none")]
