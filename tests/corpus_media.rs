@@ -535,6 +535,11 @@ fn pdf_caption_and_page_are_indexed_searched_and_cited_with_their_page() {
     let caption = t.search_json("hibah provenance:caption");
     assert_eq!(caption.len(), 1);
     assert_eq!(caption[0].passage.timestamp.as_deref(), Some("00:10:00"));
+    assert!(
+        caption[0].citation.contains(", 00:10:00."),
+        "{}",
+        caption[0].citation
+    );
 
     let view = t.service().passage(&hit.passage.id, 1).unwrap().unwrap();
     let view = risalah_web::api::PassageViewJson::new(
@@ -547,6 +552,12 @@ fn pdf_caption_and_page_are_indexed_searched_and_cited_with_their_page() {
         "{}",
         view.citations.ris
     );
+    assert!(
+        view.citations.ris.starts_with("TY  - CASE"),
+        "a decision: {}",
+        view.citations.ris
+    );
+    assert_eq!(view.citations.csl_json["type"], "legal_case");
     assert!(
         view.citations.bibtex.contains("pages = {2}"),
         "{}",

@@ -461,11 +461,15 @@ async fn exports_carry_who_is_quoted_and_how() {
     );
     for row in &rows {
         assert!(
-            row["modes"].as_str().is_some_and(|m| m.split(',').any(|x| x == "quote")),
+            row["modes"]
+                .as_str()
+                .is_some_and(|m| m.split(',').any(|x| x == "quote")),
             "a modes column: {row}"
         );
         assert!(
-            row["permalink"].as_str().is_some_and(|p| p.starts_with("http://risalah.test/p/")),
+            row["permalink"]
+                .as_str()
+                .is_some_and(|p| p.starts_with("http://risalah.test/p/")),
             "an absolute permalink: {row}"
         );
     }
@@ -571,7 +575,14 @@ async fn the_home_page_says_what_the_index_holds_and_how_to_add_to_it() {
     assert!(home.contains("Isi indeks ini"), "{home}");
     assert!(home.contains("4 dokumen"), "{home}");
     assert!(home.contains("2 perkara"), "{home}");
-    assert!(home.contains("2099-01-15 – 2099-06-01"), "{home}");
+    assert!(
+        home.contains("<time>2099-01-15</time> – <time>2099-06-01</time>"),
+        "{home}"
+    );
+    assert!(
+        home.contains("<a class=\"lang\" href=\"/?lang=en\""),
+        "the language switch stays home: {home}"
+    );
     assert!(
         home.contains("href=\"/search?provenance=official\""),
         "{home}"
@@ -580,6 +591,10 @@ async fn the_home_page_says_what_the_index_holds_and_how_to_add_to_it() {
     let english = get(&app, "/?lang=en").await.body;
     assert!(english.contains("What this index holds"), "{english}");
     assert!(english.contains("Adding your own documents"), "{english}");
+    assert!(
+        english.contains("href=\"/search?provenance=official&amp;lang=en\""),
+        "links keep the language: {english}"
+    );
 }
 
 #[tokio::test]
@@ -603,6 +618,25 @@ async fn documents_are_browsed_by_commission_year_and_month_and_filtered_by_comm
     assert!(
         english.contains("<h1>Browse</h1>") && english.contains("No commission"),
         "{english}"
+    );
+    assert!(
+        english.contains("(1 document)"),
+        "singular in English: {english}"
+    );
+    let shelf = get(&app, "/search?commission=contoh").await.body;
+    assert!(
+        shelf.contains("article class=\"hit\""),
+        "a commission alone is a search: {shelf}"
+    );
+    assert!(
+        shelf.contains("name=\"commission\" type=\"text\" placeholder=\"jabar\" value=\"contoh\""),
+        "the form keeps it: {shelf}"
+    );
+    let past = get(&app, "/search?q=dokumen&offset=100").await.body;
+    assert!(past.contains("melewati hasil terakhir"), "{past}");
+    assert!(
+        !past.contains("rel=\"prev\""),
+        "no way to another empty page: {past}"
     );
 
     let by_param = get(&app, "/api/search?q=dokumen&commission=KI%20Contoh")

@@ -44,6 +44,10 @@
         if (fresh && current) {
           current.replaceWith(document.importNode(fresh, true));
           history.replaceState(null, "", url);
+          // On the home page the results take the introduction's place.
+          var intro = document.querySelector("section.intro");
+          if (intro) intro.hidden = true;
+          if (page.title) document.title = page.title;
         }
       }).catch(function () { /* the form still works by submitting */ });
     }

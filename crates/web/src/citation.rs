@@ -50,6 +50,7 @@ struct Cited {
     source_url: Option<String>,
     publisher: Option<String>,
     page: Option<u32>,
+    timestamp: Option<String>,
     voices: Vec<Voice>,
 }
 
@@ -183,6 +184,7 @@ impl Citation {
                 source_url: document.source_url.as_deref().and_then(web_address),
                 publisher: line(&document.publisher),
                 page: passage.passage.page,
+                timestamp: passage.passage.timestamp.as_deref().map(one_line),
                 voices: voices(passage),
             },
             permalink: one_line(&public_url.permalink(&passage.id)),
@@ -252,13 +254,18 @@ impl Citation {
         (!parts.is_empty()).then(|| parts.join("; "))
     }
 
-    /// `bagian ID, hlm. 4` / `passage ID, p. 4`.
+    /// `bagian ID, hlm. 4` / `passage ID, p. 4`, and the time of a turn
+    /// of a recording (`00:10:00`).
     fn locator(&self) -> String {
         let w = self.words();
-        match self.p.page {
-            Some(page) => format!("{} {}, {} {page}", w.passage, self.p.id, w.page),
-            None => format!("{} {}", w.passage, self.p.id),
+        let mut out = format!("{} {}", w.passage, self.p.id);
+        if let Some(page) = self.p.page {
+            out.push_str(&format!(", {} {page}", w.page));
         }
+        if let Some(at) = &self.p.timestamp {
+            out.push_str(&format!(", {at}"));
+        }
+        out
     }
 
     /// What kind of record a hearing or a decision is, in words.
@@ -387,14 +394,15 @@ impl Citation {
         format!("@{entry}{{{key},\n{}\n}}", body.join(",\n"))
     }
 
-    /// An RIS record: `NEWS` (author and newspaper the outlet) or `HEAR`
-    /// (author the commission), the source and the permalink as `UR`.
+    /// An RIS record: `NEWS` (author and newspaper the outlet), `HEAR` or
+    /// `CASE` for a decision (author the commission), the source and the
+    /// permalink as `UR`.
     pub fn ris(&self) -> String {
         let p = &self.p;
-        let kind = if p.doc_type == DocType::News {
-            "NEWS"
-        } else {
-            "HEAR"
+        let kind = match p.doc_type {
+            DocType::News => "NEWS",
+            DocType::Transcript => "HEAR",
+            DocType::Putusan => "CASE",
         };
         let mut lines = vec![format!("TY  - {kind}"), format!("TI  - {}", p.title)];
         if let Some(author) = self.author() {
@@ -432,12 +440,17 @@ impl Citation {
     }
 
     /// A CSL-JSON item: `article-newspaper` (author and container the
-    /// outlet) or `hearing` (author and authority the commission).
+    /// outlet), `hearing` or `legal_case` for a decision (author and
+    /// authority the commission).
     pub fn csl_json(&self) -> serde_json::Value {
         let p = &self.p;
         let mut item = json!({
             "id": p.id,
-            "type": if p.doc_type == DocType::News { "article-newspaper" } else { "hearing" },
+            "type": match p.doc_type {
+                DocType::News => "article-newspaper",
+                DocType::Transcript => "hearing",
+                DocType::Putusan => "legal_case",
+            },
             "title": p.title,
             "URL": self.url(),
             "note": self.note(),

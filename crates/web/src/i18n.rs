@@ -1,7 +1,7 @@
 //! The interface's words in Indonesian (the default) and English. The
 //! language is chosen by `?lang=en` and carried in every link.
 
-use risalah_engine::model::{DocType, Provenance, Role};
+use risalah_engine::model::{AttributionMode, DocType, Provenance, Role};
 use serde::{Deserialize, Serialize};
 
 /// An interface language.
@@ -91,6 +91,14 @@ impl Lang {
         }
     }
 
+    /// The label of an attribution mode.
+    pub fn mode(self, mode: AttributionMode) -> &'static str {
+        match mode {
+            AttributionMode::Quote => self.t(Text::Quote),
+            AttributionMode::Paraphrase => self.t(Text::Paraphrase),
+        }
+    }
+
     /// The short name of month `month` (1–12).
     pub fn month(self, month: u8) -> &'static str {
         const ID: [&str; 12] = [
@@ -107,6 +115,17 @@ impl Lang {
             .get(usize::from(month.saturating_sub(1)))
             .copied()
             .unwrap_or("")
+    }
+
+    /// `n` and the word for what is counted (`1 document`, `2 documents`,
+    /// `2 dokumen`): English adds the plural `s`.
+    pub(crate) fn count(self, n: u64, word: Text) -> String {
+        let word = self.t(word);
+        let word = match (self, n) {
+            (Lang::En, 1) => word.strip_suffix('s').unwrap_or(word),
+            _ => word,
+        };
+        format!("{} {word}", self.number(n))
     }
 
     /// A count as this language writes it (`12.345`, `12,345`).
@@ -212,6 +231,13 @@ pub(crate) enum Text {
     AddCheck,
     FormatsDoc,
     Browse,
+    Provenance,
+    AnyProvenance,
+    Mode,
+    AnyMode,
+    PastTheEnd,
+    LastPage,
+    Pages,
     NoCommission,
     Undated,
 }
@@ -291,6 +317,13 @@ impl Text {
             ),
             AddCheck => ("memeriksa tanpa mengindeks.", "checks without indexing."),
             Browse => ("Jelajahi", "Browse"),
+            Provenance => ("Asal teks", "Provenance"),
+            AnyProvenance => ("Semua asal", "Any provenance"),
+            Mode => ("Ujaran", "Speech"),
+            AnyMode => ("Kutipan dan parafrase", "Quotes and paraphrases"),
+            PastTheEnd => ("halaman ini melewati hasil terakhir;", "this page is past the last result;"),
+            LastPage => ("ke halaman terakhir", "go to the last page"),
+            Pages => ("Halaman hasil", "Result pages"),
             NoCommission => ("Tanpa komisi", "No commission"),
             Undated => ("tanpa tanggal", "undated"),
             FormatsDoc => ("Format dan contohnya ada di", "The formats, with examples, are in"),

@@ -176,6 +176,7 @@ impl SearchParams {
             && non_empty(&self.case).is_none()
             && list(&self.doc_type).next().is_none()
             && list(&self.provenance).next().is_none()
+            && list(&self.commission).next().is_none()
             && non_empty(&self.from).is_none()
             && non_empty(&self.to).is_none()
     }

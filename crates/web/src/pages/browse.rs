@@ -93,7 +93,7 @@ fn shelf_section(lang: Lang, commission: Option<&str>, shelf: &Shelf) -> Markup 
         }
         .link("/search")
     };
-    let count = |n: usize| format!("{} {}", lang.number(n as u64), lang.t(Text::DocumentsWord));
+    let count = |n: usize| lang.count(n as u64, Text::DocumentsWord);
     html! {
         section class="shelf" {
             h2 {
@@ -110,16 +110,16 @@ fn shelf_section(lang: Lang, commission: Option<&str>, shelf: &Shelf) -> Markup 
                         @if key.is_some() {
                             a href=(search(Some(year.to_string()))) { (year) }
                         } @else { (year) }
-                        " " span class="count" { "(" (n) ")" }
+                        " " span class="count" { "(" (count(*n)) ")" }
                         @if !months.is_empty() {
                             ul class="months" {
                                 @for (month, m) in months {
                                     li {
                                         @let period = format!("{year}-{month:02}");
                                         @if key.is_some() {
-                                            a href=(search(Some(period.clone()))) { (lang.month(*month)) }
+                                            a href=(search(Some(period.clone()))) aria-label={ (lang.month(*month)) " " (year) " · " (commission.unwrap_or_default()) } { (lang.month(*month)) }
                                         } @else { (lang.month(*month)) }
-                                        " " span class="count" { "(" (m) ")" }
+                                        " " span class="count" { "(" (count(*m)) ")" }
                                     }
                                 }
                             }

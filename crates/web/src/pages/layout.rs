@@ -4,7 +4,7 @@
 use crate::i18n::{Lang, Text};
 use crate::params::SearchParams;
 use maud::{html, Markup, DOCTYPE};
-use risalah_engine::model::{DocType, Role};
+use risalah_engine::model::{AttributionMode, DocType, Provenance, Role};
 use strum::VariantArray;
 
 /// A link to `path` in the current language.
@@ -52,42 +52,62 @@ pub fn page(lang: Lang, title: &str, switch_href: &str, body: Markup) -> Markup 
 pub fn search_form(lang: Lang, params: &SearchParams) -> Markup {
     let roles = params.roles();
     let doc_type = params.doc_type.first().map(String::as_str).unwrap_or("");
+    let provenance = params.provenance.first().map(String::as_str).unwrap_or("");
+    let mode = params.mode.first().map(String::as_str).unwrap_or("");
+    let commission = params.commission.join(",");
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     html! {
-        form class="search" method="get" action="/search" role="search" data-instant="true" {
-            @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
-            div class="query" {
-                label for="q" { (lang.t(Text::SearchLabel)) }
-                input id="q" name="q" type="search" value=(params.q) placeholder=(lang.t(Text::SearchPlaceholder)) maxlength="1000" autocomplete="off" autofocus;
-                button type="submit" { (lang.t(Text::SearchButton)) }
-            }
-            details class="filters" open[params.has_filters()] {
-                summary { (lang.t(Text::Filters)) }
-                div class="grid" {
-                    label { (lang.t(Text::Role))
-                        select name="role" {
-                            option value="" { (lang.t(Text::AllRoles)) }
-                            @for role in Role::VARIANTS {
-                                option value=(role.as_str()) selected[roles.contains(&role.as_str())] { (lang.role(*role)) }
-                            }
-                        }
-                    }
-                    label { (lang.t(Text::Speaker)) input name="speaker" type="text" value=(text(&params.speaker)); }
-                    label { (lang.t(Text::Case)) input name="case" type="text" value=(text(&params.case)); }
-                    label { (lang.t(Text::DocType))
-                        select name="type" {
-                            option value="" { (lang.t(Text::AnyType)) }
-                            @for t in DocType::VARIANTS {
-                                option value=(t.as_str()) selected[doc_type == t.as_str()] { (lang.doc_type(*t)) }
-                            }
-                        }
-                    }
-                    label { (lang.t(Text::From)) input name="from" type="text" inputmode="numeric" placeholder="2024-03" value=(text(&params.from)); }
-                    label { (lang.t(Text::To)) input name="to" type="text" inputmode="numeric" placeholder="2024-12-31" value=(text(&params.to)); }
-                }
-            }
-        }
-    }
+           form class="search" method="get" action="/search" role="search" data-instant="true" {
+               @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
+               div class="query" {
+                   label for="q" { (lang.t(Text::SearchLabel)) }
+                   input id="q" name="q" type="search" value=(params.q) placeholder=(lang.t(Text::SearchPlaceholder)) maxlength="1000" autocomplete="off" autofocus;
+                   button type="submit" { (lang.t(Text::SearchButton)) }
+               }
+               details class="filters" open[params.has_filters()] {
+                   summary { (lang.t(Text::Filters)) }
+                   div class="grid" {
+                       label { (lang.t(Text::Role))
+                           select name="role" {
+                               option value="" { (lang.t(Text::AllRoles)) }
+                               @for role in Role::VARIANTS {
+                                   option value=(role.as_str()) selected[roles.contains(&role.as_str())] { (lang.role(*role)) }
+                               }
+                           }
+                       }
+                       label { (lang.t(Text::Speaker)) input name="speaker" type="text" value=(text(&params.speaker)); }
+                       label { (lang.t(Text::Case)) input name="case" type="text" value=(text(&params.case)); }
+                       label { (lang.t(Text::DocType))
+                           select name="type" {
+                               option value="" { (lang.t(Text::AnyType)) }
+                               @for t in DocType::VARIANTS {
+                                   option value=(t.as_str()) selected[doc_type == t.as_str()] { (lang.doc_type(*t)) }
+                               }
+                           }
+                       }
+    label { (lang.t(Text::Provenance))
+                           select name="provenance" {
+                               option value="" { (lang.t(Text::AnyProvenance)) }
+                               @for p in Provenance::VARIANTS {
+                                   option value=(p.as_str()) selected[provenance == p.as_str()] { (lang.provenance(*p)) }
+                               }
+                           }
+                       }
+                       label { (lang.t(Text::Mode))
+                           select name="mode" {
+                               option value="" { (lang.t(Text::AnyMode)) }
+                               @for m in AttributionMode::VARIANTS {
+                                   option value=(m.as_str()) selected[mode == m.as_str()] { (lang.mode(*m)) }
+                               }
+                           }
+                       }
+                       label { (lang.t(Text::Commission)) input name="commission" type="text" placeholder="jabar" value=(commission); }
+                       label { (lang.t(Text::From)) input name="from" type="text" inputmode="numeric" placeholder="2024-03" value=(text(&params.from)); }
+                       label { (lang.t(Text::To)) input name="to" type="text" inputmode="numeric" placeholder="2024-12-31" value=(text(&params.to)); }
+                   }
+               }
+           }
+       }
 }
 
 /// How to search, in one line.

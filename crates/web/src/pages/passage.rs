@@ -44,7 +44,8 @@ pub async fn passage(
         "Teks"
     };
     let body = html! {
-        nav class="crumbs" {
+        h1 class="sr-only" { (doc.title) }
+        nav class="crumbs" aria-label=(lang.t(Text::Metadata)) {
             a href=(link(&document_path(&p.doc_id), lang)) { (doc.title) }
             @if let Some(date) = &doc.date { " · " (date.to_string()) }
         }

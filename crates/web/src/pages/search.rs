@@ -13,7 +13,7 @@ use crate::{snippet, AppState};
 use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
-use risalah_engine::model::Role;
+use risalah_engine::model::{Provenance, Role};
 use risalah_engine::search::catalog::CorpusSummary;
 use risalah_engine::search::service::MAX_OFFSET;
 use risalah_engine::search::{Hit, SearchResults};
@@ -55,7 +55,8 @@ pub async fn search(
             .await
             .map_err(fail)?;
         let body = home(lang, &params, &catalog.summary);
-        return Ok(page(lang, "risalah", &switch, body).into_response());
+        let switch = link("/", lang.other());
+        return Ok(page(lang, lang.t(Text::Tagline), &switch, body).into_response());
     }
     let results = state
         .run(move |s| s.search(&request).map_err(crate::error::AppError::from))
@@ -67,6 +68,7 @@ pub async fn search(
         params.q.clone()
     };
     let body = html! {
+        h1 class="sr-only" { (lang.t(Text::Results)) ": " (title) }
         (search_form(lang, &params))
         (results_section(lang, &params, &results, state.public_url()))
     };
@@ -75,6 +77,7 @@ pub async fn search(
 
 fn home(lang: Lang, params: &SearchParams, summary: &CorpusSummary) -> Markup {
     html! {
+        h1 class="sr-only" { "risalah: " (lang.t(Text::Tagline)) }
         (search_form(lang, params))
         section class="intro" {
             p { (lang.t(Text::Intro)) }
@@ -98,13 +101,18 @@ fn home(lang: Lang, params: &SearchParams, summary: &CorpusSummary) -> Markup {
     }
 }
 
+/// The `lang` parameter of a link that keeps `lang`.
+fn params_lang(lang: Lang) -> Option<Lang> {
+    (lang == Lang::En).then_some(Lang::En)
+}
+
 /// What the index holds: documents, passages, cases, the date range, and
 /// the documents by provenance (each a link to search only them).
 fn holdings(lang: Lang, summary: &CorpusSummary) -> Markup {
-    let count = |n: u64, word: Text| format!("{} {}", lang.number(n), lang.t(word));
+    let count = |n: u64, word: Text| lang.count(n, word);
     let span = match (summary.first_date, summary.last_date) {
-        (Some(first), Some(last)) if first == last => Some(first.to_string()),
-        (Some(first), Some(last)) => Some(format!("{first} – {last}")),
+        (Some(first), Some(last)) if first == last => Some(html! { time { (first) } }),
+        (Some(first), Some(last)) => Some(html! { time { (first) } " – " time { (last) } }),
         _ => None,
     };
     html! {
@@ -121,7 +129,7 @@ fn holdings(lang: Lang, summary: &CorpusSummary) -> Markup {
             ul class="holdings" {
                 @for (provenance, tally) in &summary.by_provenance {
                     li {
-                        a href=(SearchParams { provenance: vec![provenance.as_str().to_string()], ..SearchParams::default() }.link("/search")) {
+                        a href=(SearchParams { provenance: vec![provenance.as_str().to_string()], lang: params_lang(lang), ..SearchParams::default() }.link("/search")) {
                             (lang.provenance(*provenance))
                         }
                         ": " (count(tally.documents as u64, Text::DocumentsWord)) ", "
@@ -131,6 +139,12 @@ fn holdings(lang: Lang, summary: &CorpusSummary) -> Markup {
             }
         }
     }
+}
+
+/// The first hit of the last page of `total` hits, `limit` a page.
+fn last_page_start(total: usize, limit: usize) -> usize {
+    let limit = limit.max(1);
+    (total.saturating_sub(1) / limit * limit).min(MAX_OFFSET)
 }
 
 fn results_section(
@@ -179,8 +193,13 @@ fn results_section(
                 }
             } @else {
                 p class="summary" {
-                    strong { (r.total) } " " (lang.t(Text::Results).to_lowercase())
-                    " · " (offset + 1) "–" (offset + r.hits.len()) " " (lang.t(Text::ShowingOf)) " " (r.total)
+                    strong { (lang.number(r.total as u64)) } " " (lang.t(Text::Results).to_lowercase())
+                    @if r.hits.is_empty() {
+                        " · " (lang.t(Text::PastTheEnd)) " "
+                        a href=(page_at(last_page_start(r.total, limit))) { (lang.t(Text::LastPage)) }
+                    } @else {
+                        " · " (offset + 1) "–" (offset + r.hits.len()) " " (lang.t(Text::ShowingOf)) " " (lang.number(r.total as u64))
+                    }
                     " · " (r.took_ms) " ms"
                     span class="export" {
                         " · " (lang.t(Text::Export)) ": "
@@ -194,13 +213,15 @@ fn results_section(
                         li { (hit_card(lang, hit, offset + i + 1, public_url)) }
                     }
                 }
-                nav class="pages" aria-label="pagination" {
-                    @if offset > 0 {
+                @if (offset > 0 && !r.hits.is_empty()) || (offset + r.hits.len() < r.total && offset + limit <= MAX_OFFSET) {
+                nav class="pages" aria-label=(lang.t(Text::Pages)) {
+                    @if offset > 0 && !r.hits.is_empty() {
                         a rel="prev" href=(page_at(offset.saturating_sub(limit))) { "← " (lang.t(Text::Previous)) }
                     }
                     @if offset + r.hits.len() < r.total && offset + limit <= MAX_OFFSET {
                         a rel="next" href=(page_at(offset + limit)) { (lang.t(Text::Next)) " →" }
                     }
+                }
                 }
             }
         }
@@ -228,7 +249,10 @@ fn hit_card(lang: Lang, hit: &Hit, n: usize, public_url: &crate::permalink::Publ
                 @if let Some(date) = &json.passage.date { " · " time datetime=(date) { (date) } }
                 " · " span class="doctype" { (lang.doc_type(hit.document.doc_type)) }
                 @if let Some(page) = p.passage.page { " · " span class="page" { (lang.page(page)) } }
-                " · " (provenance_badge(lang, hit.document.provenance))
+                @if let Some(at) = &p.passage.timestamp { " · " span class="timestamp" { (at) } }
+                @if hit.document.provenance != Provenance::of_type(hit.document.doc_type) {
+                    " · " (provenance_badge(lang, hit.document.provenance))
+                }
             }
             p class="snippet" { (snippet::markup(lang, &hit.snippet)) }
             p class="source" {
