@@ -166,20 +166,28 @@ impl Provenance {
 #[strum(serialize_all = "snake_case", ascii_case_insensitive)]
 pub enum Role {
     /// Ketua or anggota majelis komisioner (the panel).
+    #[strum(to_string = "majelis", serialize = "panel")]
     Majelis,
     /// The applicant and the applicant's counsel.
+    #[strum(to_string = "pemohon", serialize = "applicant")]
     Pemohon,
     /// The respondent public body, its counsel, PPID or representative.
+    #[strum(to_string = "termohon", serialize = "respondent")]
     Termohon,
     /// Panitera and panitera pengganti (the clerk).
+    #[strum(to_string = "panitera", serialize = "clerk")]
     Panitera,
     /// A witness.
+    #[strum(to_string = "saksi", serialize = "witness")]
     Saksi,
     /// An expert.
+    #[strum(to_string = "ahli", serialize = "expert")]
     Ahli,
     /// A related party.
+    #[strum(to_string = "pihak_terkait", serialize = "related_party")]
     PihakTerkait,
     /// A speaker whose role is not known.
+    #[strum(to_string = "lainnya", serialize = "other")]
     Lainnya,
 }
 
@@ -189,7 +197,10 @@ impl Role {
         self.into()
     }
 
-    /// Parses a role name: any case, `Pihak Terkait` and `pihak-terkait` too.
+    /// Parses a role name: any case, `Pihak Terkait` and `pihak-terkait`
+    /// too, and the English names the English pages show (`Panel`,
+    /// `Applicant`, `Respondent`, `Clerk`, `Witness`, `Expert`, `Related
+    /// party`, `Other`).
     pub fn from_name(text: &str) -> Result<Role, UnknownName> {
         parse_name(text, "role")
     }
@@ -451,6 +462,10 @@ mod tests {
         }
         assert_eq!(Role::from_name("Pihak Terkait"), Ok(Role::PihakTerkait));
         assert_eq!(Role::from_name(" MAJELIS "), Ok(Role::Majelis));
+        assert_eq!(Role::from_name("Panel"), Ok(Role::Majelis));
+        assert_eq!(Role::from_name("respondent"), Ok(Role::Termohon));
+        assert_eq!(Role::from_name("Related party"), Ok(Role::PihakTerkait));
+        assert_eq!(Role::Termohon.as_str(), "termohon", "the canonical name stays");
         let err = Role::from_name("hakim").unwrap_err();
         assert!(err.to_string().contains("unknown role `hakim`"), "{err}");
         assert!(err.to_string().contains("pihak_terkait"), "{err}");
