@@ -465,7 +465,11 @@ mod tests {
         assert_eq!(Role::from_name("Panel"), Ok(Role::Majelis));
         assert_eq!(Role::from_name("respondent"), Ok(Role::Termohon));
         assert_eq!(Role::from_name("Related party"), Ok(Role::PihakTerkait));
-        assert_eq!(Role::Termohon.as_str(), "termohon", "the canonical name stays");
+        assert_eq!(
+            Role::Termohon.as_str(),
+            "termohon",
+            "the canonical name stays"
+        );
         let err = Role::from_name("hakim").unwrap_err();
         assert!(err.to_string().contains("unknown role `hakim`"), "{err}");
         assert!(err.to_string().contains("pihak_terkait"), "{err}");
