@@ -287,7 +287,7 @@ pub fn encode(
     params(
         SearchParams,
         ("limit" = Option<u32>, Query, minimum = 1, maximum = 10000, description = "The most rows."),
-        ("format" = Option<ExportFormat>, Query, description = "csv or jsonl (default)."),
+        ("format" = Option<String>, Query, pattern = r"^(csv|jsonl)?$", description = "csv or jsonl (the default, also when empty)."),
     ),
     responses(
         (status = 200, description = "The rows; X-Total-Count and X-Export-Truncated headers",

@@ -77,8 +77,10 @@ pub struct SearchParams {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[param(ignore)]
     pub offset: Option<usize>,
-    /// Interface language of the pages (ignored by the API).
+    /// Interface language of the pages and of the citations: `id` (the
+    /// default, also when empty) or `en`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[param(value_type = Option<String>, pattern = r"^(id|en)?$")]
     pub lang: Option<Lang>,
     /// The export format (`/api/export` only).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -94,7 +96,9 @@ pub struct PassageParams {
     /// Passages on each side (default 2).
     #[param(minimum = 0, maximum = 20)]
     pub around: Option<usize>,
-    /// Interface language of the pages (ignored by the API).
+    /// Interface language of the pages and of the citations: `id` (the
+    /// default, also when empty) or `en`.
+    #[param(value_type = Option<String>, pattern = r"^(id|en)?$")]
     pub lang: Option<Lang>,
 }
 
@@ -103,11 +107,11 @@ pub struct PassageParams {
 #[serde(deny_unknown_fields, default)]
 #[into_params(parameter_in = Query)]
 pub struct DocsParams {
-    /// Documents per page (default 50, at most 1000).
-    #[param(minimum = 1, maximum = 1000)]
+    /// Documents per page: 1 to 1000 (default 50, also when empty).
+    #[param(value_type = Option<String>, pattern = r"^[0-9]*$")]
     pub limit: Option<usize>,
-    /// Index of the first document (default 0).
-    #[param(minimum = 0)]
+    /// Index of the first document (default 0, also when empty).
+    #[param(value_type = Option<String>, pattern = r"^[0-9]*$")]
     pub offset: Option<usize>,
 }
 
