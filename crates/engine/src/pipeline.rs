@@ -21,9 +21,10 @@ use crate::privacy::{Masked, Redactions};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-/// The key a case register number is linked by: trimmed, lowercase.
+/// The key a case register number is linked by: lowercase, without spaces
+/// (`023 / III / KIP-PS / 2024` is `023/iii/kip-ps/2024`).
 pub fn case_key(case: &str) -> String {
-    case.trim().to_lowercase()
+    case.split_whitespace().collect::<String>().to_lowercase()
 }
 
 /// The hearing rosters of a corpus, by case key.

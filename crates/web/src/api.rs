@@ -53,7 +53,7 @@ use risalah_engine::index::document::StoredPassage;
 use risalah_engine::model::{
     Attribution, AttributionMode, DocType, DocumentMeta, PassageKind, Provenance, Role, Speaker,
 };
-use risalah_engine::search::catalog::CorpusSummary;
+use risalah_engine::search::catalog::{CorpusSummary, Tally};
 use risalah_engine::search::facets::FacetCounts;
 use risalah_engine::search::service::{DocumentView, PassageView, DEFAULT_LIMIT};
 use risalah_engine::search::{Hit, SearchResults};
@@ -500,6 +500,17 @@ pub struct TallyJson {
     pub passages: u64,
 }
 
+impl TallyJson {
+    /// The wire form of the tally of `name`.
+    fn new(name: &'static str, t: &Tally) -> Self {
+        TallyJson {
+            name,
+            documents: t.documents,
+            passages: t.passages,
+        }
+    }
+}
+
 /// What the index holds.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct SummaryJson {
@@ -534,20 +545,12 @@ impl SummaryJson {
             by_provenance: s
                 .by_provenance
                 .iter()
-                .map(|(p, t)| TallyJson {
-                    name: p.as_str(),
-                    documents: t.documents,
-                    passages: t.passages,
-                })
+                .map(|(p, t)| TallyJson::new(p.as_str(), t))
                 .collect(),
             by_type: s
                 .by_type
                 .iter()
-                .map(|(k, t)| TallyJson {
-                    name: k.as_str(),
-                    documents: t.documents,
-                    passages: t.passages,
-                })
+                .map(|(k, t)| TallyJson::new(k.as_str(), t))
                 .collect(),
         }
     }

@@ -134,15 +134,7 @@ impl Lang {
             Lang::Id => '.',
             Lang::En => ',',
         };
-        let digits = n.to_string();
-        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push(separator);
-            }
-            out.push(c);
-        }
-        out
+        risalah_engine::corpus::diagnostics::group_digits_with(n, separator)
     }
 
     /// The label of a provenance.

@@ -145,11 +145,16 @@ impl Diagnostics {
 
 /// `129980` as `129,980`.
 pub fn group_digits(n: usize) -> String {
+    group_digits_with(u64::try_from(n).unwrap_or(u64::MAX), ',')
+}
+
+/// `n` with its digits grouped by threes with `separator` (`12.345` in Indonesian).
+pub fn group_digits_with(n: u64, separator: char) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+            out.push(separator);
         }
         out.push(c);
     }

@@ -14,7 +14,7 @@
 
 use super::boilerplate::{classify, Verdict};
 use super::diagnostics::Diagnostics;
-use super::sidecar::{date_in, slug};
+use super::sidecar::{date_in, from_file_name};
 use crate::model::{DocType, Document, DocumentMeta, Passage, Provenance};
 use dom_smoothie::{Config, Readability, TextMode};
 use regex::Regex;
@@ -70,10 +70,7 @@ pub fn parse(path: &Path, text: &str, diag: &mut Diagnostics) -> Document {
         .as_deref()
         .and_then(date_in)
         .or_else(|| dated.as_deref().and_then(date_in));
-    let stem = path
-        .file_stem()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
+    let named = from_file_name(path, DocType::News, Provenance::News);
     let title = clean(&article.title);
     let publisher = article
         .site_name
@@ -82,18 +79,15 @@ pub fn parse(path: &Path, text: &str, diag: &mut Diagnostics) -> Document {
         .filter(|s| !s.is_empty())
         .or_else(|| address.as_deref().and_then(host));
     let meta = DocumentMeta {
-        id: slug(&stem),
-        doc_type: DocType::News,
         title: if title.is_empty() {
-            stem.replace('_', " ")
+            named.title.clone()
         } else {
             title
         },
-        date,
+        date: date.or(named.date),
         publisher,
         source_url: address,
-        provenance: Provenance::News,
-        ..DocumentMeta::default()
+        ..named
     };
     let passages = paragraphs(&article.text_content, text);
     if passages.is_empty() {

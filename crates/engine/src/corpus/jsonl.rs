@@ -166,20 +166,15 @@ pub fn outline_reader(
     }) {
         diag.error(line, reason);
     }
-    let outline = Outline {
-        last_line: reader
-            .documents
-            .iter()
-            .zip(&reader.seen)
-            .map(|(d, s)| (d.meta.id.clone(), s.last_line))
-            .collect(),
-        passages: reader
-            .documents
-            .iter()
-            .zip(&reader.seen)
-            .map(|(d, s)| (d.meta.id.clone(), s.positions.len()))
-            .collect(),
-    };
+    let mut outline = Outline::default();
+    for (doc, seen) in reader.documents.iter().zip(&reader.seen) {
+        outline
+            .last_line
+            .insert(doc.meta.id.clone(), seen.last_line);
+        outline
+            .passages
+            .insert(doc.meta.id.clone(), seen.positions.len());
+    }
     (reader.finish(), outline)
 }
 

@@ -16,7 +16,7 @@
 use super::diagnostics::{Diagnostics, Problem};
 use super::frontmatter::FrontMatter;
 use super::labels::LabelTable;
-use super::sidecar::{date_in, slug};
+use super::sidecar::from_file_name;
 use crate::model::{DocDate, DocType, Document, DocumentMeta, Passage, Provenance};
 use regex::Regex;
 use rustc_hash::FxHashMap;
@@ -141,11 +141,9 @@ pub fn parse(
 /// The text of each page, or why there is none. The reader is guarded: a
 /// damaged file is a reason, never a crash.
 fn text_layer(bytes: &[u8]) -> Result<Vec<String>, String> {
-    if !bytes.starts_with(b"%PDF-")
-        && !bytes
-            .get(..1024)
-            .is_some_and(|h| h.windows(5).any(|w| w == b"%PDF-"))
-    {
+    // The header may follow a little junk, within the first kilobyte.
+    let head = &bytes[..bytes.len().min(1024)];
+    if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err("not a PDF file (no `%PDF-` header)".to_string());
     }
     let read = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
@@ -286,10 +284,7 @@ fn kind_of(body: &Body) -> DocType {
 
 /// What the text says of itself: register number, commission, date, agenda.
 fn from_text(path: &Path, body: &Body, doc_type: DocType) -> DocumentMeta {
-    let stem = path
-        .file_stem()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
+    let named = from_file_name(path, doc_type, Provenance::of_type(doc_type));
     let text = body.lines.join("\n");
     let case = REGISTER.captures(&text).map(|c| {
         let code: String = c[3].chars().filter(|ch| !ch.is_whitespace()).collect();
@@ -317,18 +312,15 @@ fn from_text(path: &Path, body: &Body, doc_type: DocType) -> DocumentMeta {
     };
     let title = match &case {
         Some(case) if !kind.is_empty() => format!("{kind} {case}"),
-        _ => stem.replace('_', " "),
+        _ => named.title.clone(),
     };
     DocumentMeta {
-        id: slug(&stem),
-        doc_type,
         title,
         commission,
         case,
-        date: date.or_else(|| date_in(&stem)),
+        date: date.or(named.date),
         agenda,
-        provenance: Provenance::of_type(doc_type),
-        ..DocumentMeta::default()
+        ..named
     }
 }
 

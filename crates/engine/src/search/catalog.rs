@@ -78,7 +78,7 @@ impl Catalog {
         let cases: BTreeSet<String> = documents
             .iter()
             .filter_map(|d| d.meta.case.as_deref())
-            .map(|c| c.split_whitespace().collect::<String>().to_uppercase())
+            .map(crate::pipeline::case_key)
             .collect();
         let dates = || documents.iter().filter_map(|d| d.meta.date);
         let summary = CorpusSummary {
