@@ -19,7 +19,7 @@ pub fn run(file: &Path, json: bool) -> anyhow::Result<ExitCode> {
     if parsed.has_errors() {
         return Ok(ExitCode::FAILURE);
     }
-    pipeline::mask_personal_data(&mut parsed.documents, &labels.redactions);
+    pipeline::prepare_documents(&mut parsed.documents, &labels.redactions);
     pipeline::attribute_documents(&mut parsed.documents, &CaseRosters::default());
     for doc in &parsed.documents {
         if json {

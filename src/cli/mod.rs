@@ -134,6 +134,16 @@ pub struct QueryArgs {
     /// Only documents of this commission, however written: `jabar`, "KI Jawa Barat", `pusat`.
     #[arg(long)]
     commission: Vec<String>,
+    /// Only this part of a decision: identitas, duduk_perkara, pertimbangan, kesimpulan or amar.
+    #[arg(long)]
+    section: Vec<String>,
+    /// Only documents whose case ended so: dikabulkan, dikabulkan_sebagian, ditolak,
+    /// tidak_diterima, gugur, dicabut or mediasi_berhasil.
+    #[arg(long)]
+    outcome: Vec<String>,
+    /// Only passages citing this law, rule or article: `uu-14-2008/17`, "UU KIP".
+    #[arg(long)]
+    law: Option<String>,
     /// From this date on: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long)]
     from: Option<String>,
@@ -156,6 +166,9 @@ impl QueryArgs {
             doc_type: self.doc_type.clone(),
             provenance: self.provenance.clone(),
             commission: self.commission.clone(),
+            section: self.section.clone(),
+            outcome: self.outcome.clone(),
+            law: self.law.clone(),
             from: self.from.clone(),
             to: self.to.clone(),
             ..SearchParams::default()
@@ -211,7 +224,7 @@ pub struct ExportArgs {
     public_url: String,
     /// Every passage of every document, in document and passage order (no
     /// query, no row limit).
-    #[arg(long, conflicts_with_all = ["role", "speaker", "case", "doc_type", "provenance", "commission", "from", "to", "query"])]
+    #[arg(long, conflicts_with_all = ["role", "speaker", "case", "doc_type", "provenance", "commission", "section", "outcome", "law", "from", "to", "query"])]
     all: bool,
     /// The filters and the query (every hit, best first).
     #[command(flatten)]

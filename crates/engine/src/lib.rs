@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod attribution;
 pub mod corpus;
 pub mod index;
+pub mod legal;
 pub mod model;
 pub mod pipeline;
 pub mod privacy;

@@ -2,7 +2,9 @@
 //! two always agree:
 //!
 //! 1. **parse** each file on its own ([`crate::corpus::parse_bytes`]): pure,
-//!    a function of the file's bytes and the label table;
+//!    a function of the file's bytes and the label table; then mask the
+//!    personal data and read each decision's sections, outcome and cited
+//!    cases ([`prepare_documents`]);
 //! 2. **link** across the corpus: keep one owner per document id
 //!    ([`reject_duplicate_ids`]) and gather the hearing rosters of each case
 //!    ([`CaseRosters`]);
@@ -144,12 +146,15 @@ pub fn relative_key(root: &Path, path: &Path) -> String {
 }
 
 /// Masks the personal data of private persons in every document, before
-/// anything reads its words ([`crate::privacy`]); what was masked.
-pub fn mask_personal_data(documents: &mut [Document], redactions: &Redactions) -> Vec<Masked> {
-    documents
+/// anything reads its words ([`crate::privacy`]), then reads what the law
+/// and the register tell of each ([`crate::legal::annotate`]); what was masked.
+pub fn prepare_documents(documents: &mut [Document], redactions: &Redactions) -> Vec<Masked> {
+    let masked = documents
         .iter_mut()
         .flat_map(|d| crate::privacy::mask_document(d, redactions))
-        .collect()
+        .collect();
+    documents.iter_mut().for_each(crate::legal::annotate);
+    masked
 }
 
 /// The outcome of reading a whole corpus through every stage but the index.
@@ -208,7 +213,7 @@ pub fn read_corpus(root: &Path) -> std::io::Result<CorpusReport> {
         .iter()
         .map(|p| {
             let mut file = corpus::parse_path(p, &labels.table);
-            masked.push(mask_personal_data(&mut file.documents, &labels.redactions));
+            masked.push(prepare_documents(&mut file.documents, &labels.redactions));
             file
         })
         .collect();

@@ -288,6 +288,7 @@ impl Turns {
             line: turn.line,
             page: None,
             attributions: Vec::new(),
+            section: None,
         });
     }
 }

@@ -19,7 +19,7 @@
 //! | `timestamp` | no | `hh:mm:ss` |
 //! | `page` | no | the page of a paged source where the passage starts |
 //! | `id` | no | the passage id an export wrote (`{doc_id}/t14`); a line whose id is not the one it gets is warned about |
-//! | `permalink`, `attributions`, `modes` | no | written by exports; ignored (attributions are found again) |
+//! | `permalink`, `attributions`, `modes`, `section`, `outcome`, `laws` | no | written by exports; ignored (found again) |
 //!
 //! Document metadata is taken from the first line of each document; a later
 //! line that contradicts it gets a warning. The file is read line by line
@@ -49,6 +49,13 @@ struct Line {
     _attributions: Option<serde::de::IgnoredAny>,
     #[serde(default, rename = "modes")]
     _modes: Option<serde::de::IgnoredAny>,
+    /// Written by exports; found again on import.
+    #[serde(default, rename = "section")]
+    _section: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "outcome")]
+    _outcome: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "laws")]
+    _laws: Option<serde::de::IgnoredAny>,
     #[serde(default, deserialize_with = "blank_as_none")]
     doc_id: Option<String>,
     #[serde(default, deserialize_with = "blank_as_none")]
@@ -545,6 +552,8 @@ fn validate(
         publisher: line.publisher,
         provenance,
         note: line.note,
+        outcome: None,
+        cites: Vec::new(),
         redact: line.redact.into_iter().collect(),
     };
     let passage = Passage {
@@ -557,6 +566,7 @@ fn validate(
         line: line_no,
         page: line.page,
         attributions: Vec::new(),
+        section: None,
     };
     Some((meta, passage, speaker))
 }

@@ -413,6 +413,7 @@ impl TurnBuilder {
             line,
             page: None,
             attributions: Vec::new(),
+            section: None,
         });
     }
 
@@ -428,6 +429,7 @@ impl TurnBuilder {
             line,
             page: None,
             attributions: Vec::new(),
+            section: None,
         });
     }
 

@@ -193,7 +193,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
         } else {
             (corpus::parse_source(path, source, &labels.table), None)
         };
-        pipeline::mask_personal_data(&mut file.documents, &labels.redactions);
+        pipeline::prepare_documents(&mut file.documents, &labels.redactions);
         (file, outline)
     };
     let mut parsed: Vec<(ToParse, ParsedFile)> = to_parse
@@ -436,7 +436,7 @@ impl Changes<'_> {
                 return;
             }
             let mut docs = vec![doc];
-            pipeline::mask_personal_data(&mut docs, self.redactions);
+            pipeline::prepare_documents(&mut docs, self.redactions);
             pipeline::attribute_documents(&mut docs, self.rosters);
             written += docs[0].passages.len();
             if let Err(e) = add(writer, handle, &docs[0], &w.key) {

@@ -4,7 +4,7 @@
 
 use super::schema::{Fields, DOCUMENT_RECORD, PASSAGE_RECORD};
 use crate::model::date::DOCUMENT_YEARS;
-use crate::model::{Document, DocumentMeta, Passage, PassageKind, Role, Speaker};
+use crate::model::{Document, DocumentMeta, Passage, PassageKind, Role, Section, Speaker};
 use serde::{Deserialize, Serialize};
 use tantivy::schema::Value;
 use tantivy::{DateTime, TantivyDocument};
@@ -66,7 +66,16 @@ pub fn to_tantivy(doc: &Document, file: &str, fields: &Fields) -> Vec<TantivyDoc
             }
         }
         if let Some(case) = &meta.case {
-            t.add_text(fields.case, case);
+            t.add_text(fields.case, crate::pipeline::case_key(case));
+        }
+        if let Some(outcome) = meta.outcome {
+            t.add_text(fields.outcome, outcome.as_str());
+        }
+        if let Some(section) = p.section {
+            t.add_text(fields.section, section.as_str());
+        }
+        for id in crate::legal::law::cited_ids(&p.text) {
+            t.add_text(fields.law, id);
         }
         if let Some((first, last)) = dates {
             t.add_date(fields.date, first);
@@ -192,6 +201,7 @@ pub fn passage_from_tantivy(t: &TantivyDocument, fields: &Fields) -> StoredPassa
             attributions: text_of(t, fields.attributions)
                 .and_then(|json| serde_json::from_str(&json).ok())
                 .unwrap_or_default(),
+            section: text_of(t, fields.section).and_then(|s| Section::from_name(&s).ok()),
         },
     }
 }

@@ -17,7 +17,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema changes; an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// The tokenizer of exact-match keyword fields (case register numbers): the
 /// whole value, lowercased.
@@ -52,6 +52,14 @@ pub struct Fields {
     pub commission_key: Field,
     /// The case register number (passages only, whole value, case-insensitive).
     pub case: Field,
+    /// The outcome of the document's case as the document states it
+    /// (passages only, fast).
+    pub outcome: Field,
+    /// The part of a decision the passage is in (stored, fast).
+    pub section: Field,
+    /// The ids of the laws, rules and articles the passage cites
+    /// ([`crate::legal::law`]; fast).
+    pub law: Field,
     /// The document's first day as a tantivy date (passages only), for ranges and sorting.
     pub date: Field,
     /// The document's last day (the end of its month or year when the date
@@ -119,6 +127,9 @@ pub fn build() -> (Schema, Fields) {
         commission: b.add_text_field("commission", STRING | FAST),
         commission_key: b.add_text_field("commission_key", STRING),
         case: b.add_text_field("case", keyword),
+        outcome: b.add_text_field("outcome", STRING | FAST),
+        section: b.add_text_field("section", STRING | STORED | FAST),
+        law: b.add_text_field("law", STRING | FAST),
         date: b.add_date_field(
             "date",
             DateOptions::from(INDEXED | FAST).set_precision(DateTimePrecision::Seconds),
@@ -163,6 +174,9 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         commission: f("commission")?,
         commission_key: f("commission_key")?,
         case: f("case")?,
+        outcome: f("outcome")?,
+        section: f("section")?,
+        law: f("law")?,
         date: f("date")?,
         date_last: f("date_last")?,
         speaker: f("speaker")?,

@@ -247,6 +247,14 @@ pub struct DocumentMeta {
     pub provenance: Provenance,
     /// A note on provenance (for example how a transcript was reconstructed).
     pub note: Option<String>,
+    /// The decision's outcome: read from the amar of a decision, or from a
+    /// report that states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    /// The register numbers of other cases the document cites, as first
+    /// written, one per case.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cites: Vec<String>,
     /// The document's own redactions (`redact:` in its header), applied
     /// before indexing and never stored.
     #[serde(skip)]
@@ -309,6 +317,9 @@ pub struct Passage {
     /// for narration and for transcript turns, whose speaker is above).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attributions: Vec<Attribution>,
+    /// The part of a decision the passage belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<Section>,
 }
 
 impl Passage {
@@ -325,7 +336,101 @@ impl Passage {
             line,
             page,
             attributions: Vec::new(),
+            section: None,
         }
+    }
+}
+
+/// The part of a decision (putusan) a passage belongs to, in the order a
+/// decision gives them.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    EnumString,
+    IntoStaticStr,
+    VariantArray,
+    ToSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case", ascii_case_insensitive)]
+pub enum Section {
+    /// The head of the decision and the parties (kepala putusan, para pihak).
+    Identitas,
+    /// The case as brought: chronology, the grounds, what each party said.
+    DudukPerkara,
+    /// The commission's legal reasoning: jurisdiction, standing, the merits.
+    Pertimbangan,
+    /// The conclusions.
+    Kesimpulan,
+    /// The ruling (mengadili, memutuskan).
+    Amar,
+}
+
+impl Section {
+    /// The snake_case name used in queries and the API.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// Parses a section name, any case, spaces and hyphens as underscores.
+    pub fn from_name(text: &str) -> Result<Section, UnknownName> {
+        parse_name(text, "section")
+    }
+}
+
+/// How a dispute ended, as a decision's amar (or a report of it) says.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    EnumString,
+    IntoStaticStr,
+    VariantArray,
+    ToSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case", ascii_case_insensitive)]
+pub enum Outcome {
+    /// The request is granted in full.
+    Dikabulkan,
+    /// The request is granted in part.
+    DikabulkanSebagian,
+    /// The request is rejected.
+    Ditolak,
+    /// The request is not admissible.
+    TidakDiterima,
+    /// The request lapsed (gugur), as when the applicant did not appear.
+    Gugur,
+    /// The request was withdrawn.
+    Dicabut,
+    /// The parties settled in mediation.
+    MediasiBerhasil,
+}
+
+impl Outcome {
+    /// The snake_case name used in queries and the API.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// Parses an outcome name, any case, spaces and hyphens as underscores.
+    pub fn from_name(text: &str) -> Result<Outcome, UnknownName> {
+        parse_name(text, "outcome")
     }
 }
 

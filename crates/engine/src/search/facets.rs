@@ -1,5 +1,6 @@
-//! Counts of matching passages per role, document type and commission, read
-//! from the fast fields while the hits are collected.
+//! Counts of matching passages per role, document type, commission, section
+//! of a decision, outcome and cited law, read from the fast fields while the
+//! hits are collected.
 
 use std::collections::BTreeMap;
 use tantivy::collector::{Collector, SegmentCollector};
@@ -7,7 +8,14 @@ use tantivy::columnar::{Cardinality, Column, StrColumn};
 use tantivy::{DocId, Score, SegmentReader};
 
 /// The facets counted, by fast-field name.
-pub const FACETS: [&str; 3] = ["role", "doc_type", "commission"];
+pub const FACETS: [&str; 6] = [
+    "role",
+    "doc_type",
+    "commission",
+    "section",
+    "outcome",
+    "law",
+];
 
 /// Facet name → value → number of matching passages.
 pub type FacetCounts = BTreeMap<String, BTreeMap<String, u64>>;

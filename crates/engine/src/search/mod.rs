@@ -5,6 +5,7 @@
 //! ([`facets`]), and what the index holds ([`catalog`]). Knows nothing of
 //! HTTP or HTML.
 
+pub mod cases;
 pub mod catalog;
 pub mod facets;
 pub mod plan;

@@ -402,7 +402,7 @@ fn filter_queries(filters: &Filters, fields: &Fields) -> Result<Vec<Box<dyn Quer
     let cases = filters
         .cases
         .iter()
-        .map(|c| c.trim().to_lowercase())
+        .map(|c| crate::pipeline::case_key(c))
         .collect();
     let by_field = [
         (
@@ -420,12 +420,24 @@ fn filter_queries(filters: &Filters, fields: &Fields) -> Result<Vec<Box<dyn Quer
         ),
         (fields.case, cases),
         (fields.commission_key, filters.commissions.clone()),
+        (
+            fields.section,
+            names(filters.sections.iter().map(|s| s.as_str()).collect()),
+        ),
+        (
+            fields.outcome,
+            names(filters.outcomes.iter().map(|o| o.as_str()).collect()),
+        ),
     ];
     out.extend(
         by_field
             .into_iter()
             .filter_map(|(field, values)| terms(field, values)),
     );
+    // Each law a query names must be cited (`law:a law:b`: both).
+    for law in &filters.laws {
+        out.extend(terms(fields.law, vec![law.clone()]));
+    }
     for speaker in &filters.speakers {
         match phrase_on(fields.speaker, with_analyzer(|a| a.exact(speaker))) {
             Some(q) => out.push(q),

@@ -13,6 +13,9 @@
 //! | `type:news` | document type: `transcript`, `news`, `putusan` |
 //! | `provenance:official`, `news`, `caption`, `reconstructed` | where the document's text comes from (comma for any of several) |
 //! | `commission:jabar`, `commission:"KI Jawa Barat"`, `commission:pusat` | the commission, however written (province abbreviations too) |
+//! | `section:pertimbangan`, `section:amar` | the part of a decision: `identitas`, `duduk_perkara`, `pertimbangan`, `kesimpulan`, `amar` |
+//! | `outcome:ditolak` | how the case ended: `dikabulkan`, `dikabulkan_sebagian`, `ditolak`, `tidak_diterima`, `gugur`, `dicabut`, `mediasi_berhasil` |
+//! | `law:uu-14-2008/17`, `law:"UU KIP"`, `law:"Pasal 17 UU 14/2008"` | passages citing a law, rule or article, in any spelling |
 //! | `date:2024-03`, `date:2024`, `date:2024-03-27`, `date:2024-01..2024-06` | a day, month, year or range |
 //! | `from:2024-03`, `to:2024-06-30` | open ranges |
 //!
@@ -20,7 +23,9 @@
 //! analysed away. Malformed input (an unclosed quote, an unknown role, a bad
 //! date) is a [`QueryError`] with a message for the user, never a panic.
 
-use crate::model::{AttributionMode, DateRange, DocDate, DocType, Provenance, Role};
+use crate::model::{
+    AttributionMode, DateRange, DocDate, DocType, Outcome, Provenance, Role, Section,
+};
 
 /// The longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 1_000;
@@ -72,6 +77,12 @@ pub struct Filters {
     pub provenances: Vec<Provenance>,
     /// Any of these commissions, as keys ([`crate::model::commission`]).
     pub commissions: Vec<String>,
+    /// Any of these sections of a decision.
+    pub sections: Vec<Section>,
+    /// Any of these outcomes.
+    pub outcomes: Vec<Outcome>,
+    /// Each of these laws, rules or articles, as ids ([`crate::legal::law`]).
+    pub laws: Vec<String>,
     /// The date range.
     pub dates: DateRange,
 }
@@ -91,6 +102,9 @@ impl Filters {
         union(&mut self.doc_types, &other.doc_types);
         union(&mut self.provenances, &other.provenances);
         union(&mut self.commissions, &other.commissions);
+        union(&mut self.sections, &other.sections);
+        union(&mut self.outcomes, &other.outcomes);
+        union(&mut self.laws, &other.laws);
         self.dates.narrow(other.dates);
     }
 }
@@ -130,6 +144,9 @@ const FIELDS: &[&str] = &[
     "type",
     "provenance",
     "commission",
+    "section",
+    "outcome",
+    "law",
     "date",
     "from",
     "to",
@@ -307,6 +324,16 @@ fn add_filter(filters: &mut Filters, name: &str, value: &str) -> Result<(), Quer
             }
             if !filters.commissions.contains(&key) {
                 filters.commissions.push(key);
+            }
+        }
+        "section" => add_names(&mut filters.sections, value, Section::from_name)?,
+        "outcome" => add_names(&mut filters.outcomes, value, Outcome::from_name)?,
+        "law" => {
+            let Some(id) = crate::legal::law::id_of(value) else {
+                return error(format!("`law:{value}` names no law or rule; write its id or a citation, as `law:uu-14-2008/17` or `law:\"UU KIP\"`"));
+            };
+            if !filters.laws.contains(&id) {
+                filters.laws.push(id);
             }
         }
         "date" => {

@@ -1,0 +1,173 @@
+//! The outcome of a dispute: from the amar of a decision, or from a news
+//! report that states how the commission ruled.
+//!
+//! In a decision only the amar is read (a decision's reasoning quotes the
+//! request and the other party's refusals). In a report only a sentence
+//! that speaks of the ruling (`majelis`, `putusan`, `memutuskan`, `amar`)
+//! and is neither conditional nor future (`jika`, `akan`) counts, and a
+//! report that states two outcomes states none.
+
+use crate::model::{DocType, Document, Outcome, Section};
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn pattern(text: &str) -> Regex {
+    Regex::new(&format!("(?i){text}")).expect("the outcome patterns are valid")
+}
+
+/// The outcome phrases, in the order they are tried: the more specific first.
+static PHRASES: LazyLock<Vec<(Outcome, Regex)>> = LazyLock::new(|| {
+    [
+        (
+            Outcome::MediasiBerhasil,
+            r"kesepakatan\s+(?:hasil\s+)?mediasi|mediasi\s+(?:dinyatakan\s+)?berhasil|berhasil\s+(?:mencapai\s+)?(?:kesepakatan|dimediasi)",
+        ),
+        (
+            Outcome::Dicabut,
+            r"pencabutan\s+permohonan|permohonan\b.{0,60}?\bdicabut|mencabut\s+permohonan",
+        ),
+        (
+            Outcome::Gugur,
+            r"permohonan\b.{0,60}?\bgugur|menyatakan\s+gugur|dinyatakan\s+gugur",
+        ),
+        (Outcome::TidakDiterima, r"tidak\s+dapat\s+diterima"),
+        (
+            Outcome::DikabulkanSebagian,
+            r"mengabulkan\s+(?:permohonan\b.{0,80}?\b)?(?:untuk\s+)?sebagian|dikabulkan\s+(?:untuk\s+)?sebagian|sebagian\s+dikabulkan",
+        ),
+        (
+            Outcome::Dikabulkan,
+            r"mengabulkan\s+(?:seluruh\s+)?permohonan|permohonan\b.{0,60}?\bdikabulkan",
+        ),
+        (
+            Outcome::Ditolak,
+            r"menolak\s+(?:seluruh\s+)?permohonan|permohonan\b.{0,60}?\bditolak",
+        ),
+    ]
+    .into_iter()
+    .map(|(outcome, text)| (outcome, pattern(text)))
+    .collect()
+});
+
+/// Words that make a sentence speak of the ruling.
+static RULING: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"\b(?:majelis|putusan|memutuskan|memutus|diputus|amar)\b"));
+
+/// Words that make a sentence conditional, future or negated.
+static HEDGED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\b(?:jika|apabila|bila|kalau|akan|berharap|meminta|agar|supaya|seandainya|belum)\b")
+});
+
+/// The outcome an amar states.
+fn of_amar(text: &str) -> Option<Outcome> {
+    let found = PHRASES
+        .iter()
+        .find(|(_, re)| re.is_match(text))
+        .map(|(o, _)| *o)?;
+    // "Mengabulkan … Menolak permohonan untuk selain dan selebihnya": in part.
+    let rejects_the_rest = PHRASES
+        .iter()
+        .any(|(o, re)| *o == Outcome::Ditolak && re.is_match(text));
+    Some(match found {
+        Outcome::Dikabulkan if rejects_the_rest => Outcome::DikabulkanSebagian,
+        other => other,
+    })
+}
+
+/// The outcome a report states, when it states exactly one.
+fn of_report(doc: &Document) -> Option<Outcome> {
+    let mut stated: Option<Outcome> = None;
+    for p in &doc.passages {
+        for sentence in p.text.split_inclusive(['.', '!', '?']) {
+            if !RULING.is_match(sentence) || HEDGED.is_match(sentence) {
+                continue;
+            }
+            if let Some(outcome) = of_amar(sentence) {
+                match stated {
+                    Some(earlier) if earlier != outcome => return None,
+                    _ => stated = Some(outcome),
+                }
+            }
+        }
+    }
+    stated
+}
+
+/// The outcome of `doc`: its amar's for a decision (read once its sections
+/// are known), the one a report states for news, none for a hearing.
+pub fn of_document(doc: &Document) -> Option<Outcome> {
+    match doc.meta.doc_type {
+        DocType::Putusan => {
+            let amar: Vec<&str> = doc
+                .passages
+                .iter()
+                .filter(|p| p.section == Some(Section::Amar))
+                .map(|p| p.text.as_str())
+                .collect();
+            of_amar(&amar.join("\n"))
+        }
+        DocType::News => of_report(doc),
+        DocType::Transcript => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_amar_says_how_the_dispute_ended() {
+        let cases = [
+            ("Mengabulkan permohonan Pemohon untuk seluruhnya.", Outcome::Dikabulkan),
+            ("Mengabulkan permohonan Pemohon untuk sebagian.", Outcome::DikabulkanSebagian),
+            (
+                "1. Mengabulkan permohonan Pemohon. 2. Menolak permohonan Pemohon untuk selain dan selebihnya.",
+                Outcome::DikabulkanSebagian,
+            ),
+            ("Menolak permohonan Pemohon untuk seluruhnya.", Outcome::Ditolak),
+            ("Menyatakan permohonan Pemohon tidak dapat diterima.", Outcome::TidakDiterima),
+            ("Menyatakan permohonan Pemohon gugur.", Outcome::Gugur),
+            ("Mengabulkan pencabutan permohonan Pemohon.", Outcome::Dicabut),
+            ("Menetapkan kesepakatan hasil mediasi para pihak.", Outcome::MediasiBerhasil),
+        ];
+        for (text, want) in cases {
+            assert_eq!(of_amar(text), Some(want), "{text}");
+        }
+        assert_eq!(of_amar("Membebankan biaya perkara kepada negara."), None);
+    }
+
+    fn report(paragraphs: &[&str]) -> Document {
+        Document {
+            meta: crate::model::DocumentMeta {
+                doc_type: DocType::News,
+                ..Default::default()
+            },
+            roster: Vec::new(),
+            passages: paragraphs
+                .iter()
+                .enumerate()
+                .map(|(i, t)| crate::model::Passage::paragraph(i, t.to_string(), 1, None))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_report_states_an_outcome_only_of_the_ruling_and_only_one() {
+        let ruled =
+            report(&["Majelis Komisioner memutuskan mengabulkan permohonan warga untuk sebagian."]);
+        assert_eq!(of_document(&ruled), Some(Outcome::DikabulkanSebagian));
+        let refused = report(&["Dinas menolak permohonan informasi itu pada Januari."]);
+        assert_eq!(
+            of_document(&refused),
+            None,
+            "a refusal by the body is not a ruling"
+        );
+        let hoped = report(&["Pemohon berharap majelis mengabulkan permohonan."]);
+        assert_eq!(of_document(&hoped), None);
+        let both = report(&[
+            "Majelis menolak permohonan pertama.",
+            "Dalam putusan lain, permohonan itu dikabulkan.",
+        ]);
+        assert_eq!(of_document(&both), None);
+    }
+}

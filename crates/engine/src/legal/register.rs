@@ -1,0 +1,74 @@
+//! Case register numbers in running text (`023/III/KIP-PS/2024`, `Nomor:
+//! 12 / PS / KI-JBR / 2022`), in the spellings the commissions use: a
+//! number, two to five `/`-separated parts of which one names the
+//! commission or the dispute (`KI…`, `PS…`, `PTS…`), and a year. Dates
+//! (`12/03/2024`) are not register numbers.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static REGISTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)\b\d{1,4}
+        (?:\s*/\s*[A-Za-z0-9][A-Za-z0-9.\-]*){1,4}
+        \s*/\s*(?:19|20)\d{2}\b",
+    )
+    .expect("the register pattern is valid")
+});
+
+/// Whether a part names a commission or a dispute (`KIP-PS`, `KI-JBR`, `PS-A`).
+fn names_a_dispute(part: &str) -> bool {
+    let lower = part.to_ascii_lowercase();
+    lower.starts_with("ki") || lower.starts_with("ps") || lower.starts_with("pts")
+}
+
+/// One register number found in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RegisterMention {
+    /// The first byte in the text.
+    pub start: usize,
+    /// The byte after the last.
+    pub end: usize,
+    /// The number as written.
+    pub written: String,
+}
+
+/// Every register number in `text`, in order.
+pub fn mentions(text: &str) -> Vec<RegisterMention> {
+    REGISTER
+        .find_iter(text)
+        .filter(|m| m.as_str().split('/').any(|p| names_a_dispute(p.trim())))
+        .map(|m| RegisterMention {
+            start: m.start(),
+            end: m.end(),
+            written: m.as_str().to_string(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(text: &str) -> Vec<String> {
+        mentions(text).into_iter().map(|m| m.written).collect()
+    }
+
+    #[test]
+    fn register_numbers_are_found_in_their_spellings() {
+        assert_eq!(
+            written("perkara Nomor 023/III/KIP-PS/2024 dan 12 / PS / KI-JBR / 2022."),
+            ["023/III/KIP-PS/2024", "12 / PS / KI-JBR / 2022"]
+        );
+        assert_eq!(
+            written("Nomor: 045/X/KIP-PS-M-A/2099"),
+            ["045/X/KIP-PS-M-A/2099"]
+        );
+    }
+
+    #[test]
+    fn dates_and_fractions_are_not_register_numbers() {
+        assert!(written("pada 12/03/2024, sekitar 3/4 berkas").is_empty());
+        assert!(written("UU 14/2008").is_empty());
+    }
+}

@@ -1,0 +1,209 @@
+//! The sections of a decision, read from its headings as the commissions
+//! publish them: `DUDUK PERKARA`, `II. PERTIMBANGAN HUKUM`, `4. Kesimpulan`,
+//! `MENGADILI:`, roman or arabic or lettered, upper or title case, alone on
+//! a line or leading the paragraph (a PDF joins a heading to its text).
+//! Sub-headings name their section (`Kronologi` and `Alasan Permohonan` are
+//! in the duduk perkara, `Kewenangan`, `Kedudukan Hukum` and `Pokok
+//! Permohonan` in the pertimbangan). A numbered paragraph (`[3.4]`) is in the
+//! section whose heading carries its first number.
+//!
+//! What comes before the first heading is the identity (kepala putusan, the
+//! parties). A decision without any heading gets no sections at all: a
+//! guess would be a wrong filter.
+
+use crate::model::{Passage, Section};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The heading words of each section, longest first within a section.
+const HEADINGS: &[(Section, &[&str])] = &[
+    (
+        Section::Identitas,
+        &[
+            "kepala putusan",
+            "identitas para pihak",
+            "identitas",
+            "para pihak",
+        ],
+    ),
+    (
+        Section::DudukPerkara,
+        &[
+            "duduk perkara",
+            "duduk sengketa",
+            "kronologi sengketa",
+            "kronologis",
+            "kronologi",
+            "alasan permohonan",
+            "alasan pengajuan keberatan",
+            "keterangan para pihak",
+            "keterangan pemohon",
+            "keterangan termohon",
+            "petitum",
+        ],
+    ),
+    (
+        Section::Pertimbangan,
+        &[
+            "pertimbangan hukum",
+            "pertimbangan majelis",
+            "pertimbangan",
+            "kewenangan komisi informasi",
+            "kewenangan",
+            "kedudukan hukum",
+            "legal standing",
+            "pokok permohonan",
+            "fakta hukum",
+            "pendapat majelis",
+        ],
+    ),
+    (Section::Kesimpulan, &["kesimpulan", "konklusi"]),
+    (
+        Section::Amar,
+        &["amar putusan", "amar", "mengadili", "memutuskan"],
+    ),
+];
+
+/// A heading's number (`II.`, `2.`, `B.`, `[2]`), then the rest.
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:\[\s*)?(?P<number>[IVXL]{1,5}|\d{1,2}|[A-H])(?:\s*\])?[.)]?\s+(?P<rest>.*)$",
+    )
+    .expect("the heading-number pattern is valid")
+});
+
+/// A numbered paragraph: `[3.4]`, `3.4.`.
+static PARAGRAPH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\[?\s*(?P<number>\d{1,2})\.\d{1,3}\s*\]?")
+        .expect("the paragraph-number pattern is valid")
+});
+
+/// The most words a title-case heading line holds.
+const HEADING_WORDS: usize = 6;
+
+/// The value of a roman or arabic number.
+fn number_value(text: &str) -> Option<u32> {
+    if let Ok(n) = text.parse::<u32>() {
+        return Some(n);
+    }
+    let digit = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        _ => None,
+    };
+    let values: Vec<u32> = text.chars().map(digit).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, v) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|next| next > v) {
+            total -= *v as i64;
+        } else {
+            total += *v as i64;
+        }
+    }
+    u32::try_from(total).ok()
+}
+
+/// The section a heading at the start of `text` opens, and the heading's
+/// number (arabic or roman) when it has one.
+pub fn heading(text: &str) -> Option<(Section, Option<u32>)> {
+    let (number, rest) = match NUMBERED.captures(text) {
+        Some(c) => (
+            c.name("number").and_then(|n| number_value(n.as_str())),
+            c.name("rest").map_or("", |r| r.as_str()),
+        ),
+        None => (None, text.trim_start()),
+    };
+    let lower = rest.to_lowercase();
+    for (section, words) in HEADINGS {
+        for word in *words {
+            let Some(after) = lower.strip_prefix(word) else {
+                continue;
+            };
+            if after.starts_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            let written = rest.get(..word.len()).unwrap_or("");
+            let upper = written.chars().any(char::is_alphabetic)
+                && !written.chars().any(char::is_lowercase);
+            let alone = rest.split_whitespace().count() <= HEADING_WORDS;
+            if upper || alone {
+                return Some((*section, number));
+            }
+        }
+    }
+    None
+}
+
+/// Gives every passage of a decision its section; leaves them all without
+/// one when no passage is a heading.
+pub fn assign(passages: &mut [Passage]) {
+    if !passages.iter().any(|p| heading(&p.text).is_some()) {
+        return;
+    }
+    let mut current = Section::Identitas;
+    let mut by_number: HashMap<u32, Section> = HashMap::new();
+    for p in passages.iter_mut() {
+        if let Some((section, number)) = heading(&p.text) {
+            // A sub-heading never takes the decision back to an earlier
+            // section (`Keterangan Pemohon` quoted in the pertimbangan).
+            if section >= current {
+                current = section;
+            }
+            if let Some(n) = number {
+                by_number.entry(n).or_insert(current);
+            }
+            p.section = Some(current);
+            continue;
+        }
+        let numbered = PARAGRAPH_NUMBER
+            .captures(&p.text)
+            .and_then(|c| c.name("number")?.as_str().parse::<u32>().ok())
+            .and_then(|n| by_number.get(&n).copied());
+        p.section = Some(numbered.unwrap_or(current));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_are_read_in_the_ways_decisions_write_them() {
+        let h = |t: &str| heading(t).map(|(s, _)| s);
+        assert_eq!(h("DUDUK PERKARA"), Some(Section::DudukPerkara));
+        assert_eq!(h("II. PERTIMBANGAN HUKUM"), Some(Section::Pertimbangan));
+        assert_eq!(
+            heading("4. Kesimpulan"),
+            Some((Section::Kesimpulan, Some(4)))
+        );
+        assert_eq!(heading("IV. AMAR PUTUSAN"), Some((Section::Amar, Some(4))));
+        assert_eq!(h("MENGADILI: Mengabulkan permohonan"), Some(Section::Amar));
+        assert_eq!(h("Memutuskan:"), Some(Section::Amar));
+        assert_eq!(h("B. Kedudukan Hukum Pemohon"), Some(Section::Pertimbangan));
+        assert_eq!(
+            h("PERTIMBANGAN HUKUM [3.1] Menimbang bahwa maksud permohonan"),
+            Some(Section::Pertimbangan)
+        );
+    }
+
+    #[test]
+    fn sentences_that_start_with_a_heading_word_are_not_headings() {
+        assert_eq!(
+            heading("Kesimpulan Majelis dalam perkara ini adalah bahwa permohonan beralasan"),
+            None
+        );
+        assert_eq!(heading("Pertimbangannya sederhana"), None);
+        assert_eq!(heading("Menimbang bahwa Pemohon hadir"), None);
+    }
+
+    #[test]
+    fn roman_numbers_have_their_value() {
+        assert_eq!(number_value("IV"), Some(4));
+        assert_eq!(number_value("XII"), Some(12));
+        assert_eq!(number_value("3"), Some(3));
+        assert_eq!(number_value("B"), None);
+    }
+}
