@@ -1,6 +1,8 @@
 //! End to end in a real browser: headless Chromium, driven through
-//! chromedriver, against a server on 127.0.0.1 over the bundled corpus.
-//! Search, filter by role, open a permalink, read a citation.
+//! chromedriver, against a server on 127.0.0.1 over the bundled corpus and
+//! the fictional decisions fixture. Search, filter by role, open a
+//! permalink, read a citation; follow a decision's cited law to its page
+//! and its register numbers to the case pages.
 //!
 //! Needs Debian's `chromium` and `chromium-driver`. Where they are missing the
 //! test says that it was skipped and why, on standard error past the test
@@ -82,11 +84,23 @@ async fn search_filter_permalink_and_citation_in_headless_chromium() {
         return;
     };
 
-    // The server: the bundled corpus, indexed into a temporary directory.
+    // The server: the bundled corpus and the decisions fixture, indexed
+    // into a temporary directory.
     let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for from in [root.join("corpus"), root.join("tests/fixtures/decisions")] {
+        for entry in std::fs::read_dir(from).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt" || e == "jsonl") {
+                std::fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
     build::build(
         &BuildOptions {
-            corpus: Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+            corpus,
             index_dir: dir.path().join("index"),
             rebuild: false,
         },
@@ -261,6 +275,69 @@ async fn search_filter_permalink_and_citation_in_headless_chromium() {
         answer[1].text().await.unwrap().contains("Iya"),
         "the answer follows the question"
     );
+
+    // A decision: its cited article is a link to the law's page, which
+    // lists the passages citing it by outcome.
+    client
+        .goto(&format!("{base}/d/putusan-nc-021-2099"))
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("a.cited[href=\"/law/uu-14-2008/17\"]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(&client, "section.law-group").await;
+    assert_eq!(
+        client.current_url().await.unwrap().path(),
+        "/law/uu-14-2008/17"
+    );
+    assert_eq!(text_of(&client, "h1").await, "Pasal 17 UU 14/2008 (UU KIP)");
+    let groups = text_of(&client, "main").await;
+    let (partly, rejected) = (groups.find("Dikabulkan sebagian"), groups.find("Ditolak"));
+    assert!(
+        partly.is_some() && rejected.is_some() && partly < rejected,
+        "grouped by outcome: {groups}"
+    );
+
+    // A hit's register number opens the case page, which lists the case's
+    // documents in order and the case it cites; that case says who cites it.
+    client
+        .find(Locator::Css("article.hit a.case"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(&client, "ol.timeline").await;
+    let timeline = client
+        .find_all(Locator::Css("ol.timeline > li"))
+        .await
+        .unwrap();
+    assert_eq!(
+        client.current_url().await.unwrap().path(),
+        "/c/021/VII/KI-NC-PS/2099",
+        "the newest decided case comes first"
+    );
+    assert_eq!(timeline.len(), 4);
+    assert!(timeline[0]
+        .text()
+        .await
+        .unwrap()
+        .contains("Pemeriksaan awal"));
+    client
+        .find(Locator::Css("section.cites a"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(&client, "section.cited-by").await;
+    assert!(text_of(&client, "section.cited-by")
+        .await
+        .contains("Putusan Nomor 021/VII/KI-NC-PS/2099"));
 
     client.close().await.unwrap();
     server.abort();

@@ -3,7 +3,7 @@
 //! shows every format and provenance.
 
 use crate::util::{pdf_of_pages, root, TempIndex};
-use risalah_engine::model::{DocType, Provenance};
+use risalah_engine::model::{DocType, Outcome, Provenance};
 
 /// The running header of every page of the fictional decision.
 const RUNNING: &str = "Putusan Nomor 011/IV/KI-NC-PS/2099 (fiktif)";
@@ -107,6 +107,20 @@ fn the_examples_index_cleanly_and_show_every_format_and_provenance() {
         decision.meta.date.map(|d| d.to_string()).as_deref(),
         Some("2099-05-26")
     );
+    assert_eq!(
+        decision.meta.outcome,
+        Some(Outcome::Dikabulkan),
+        "the PDF's amar"
+    );
+    let amar = t.search_json("section:amar type:putusan");
+    assert!(amar.iter().any(|h| h.passage.text.contains("Mengabulkan")));
+    assert!(
+        amar.iter().all(|h| h.passage.page == Some(3)),
+        "the amar is on page 3"
+    );
+    let reasoning = t.search_json("section:pertimbangan type:putusan");
+    assert!(reasoning.iter().all(|h| h.passage.page == Some(2)));
+    assert!(!reasoning.is_empty());
     let hits = t.search_json("\"uji konsekuensi\" type:putusan");
     assert!(
         hits.iter().all(|h| h.passage.page.is_some()),

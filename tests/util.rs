@@ -229,3 +229,23 @@ pub fn pdf_of_pages(pages: &[Vec<&str>]) -> Vec<u8> {
     doc.save_to(&mut bytes).unwrap();
     bytes
 }
+
+/// The status and body of `GET uri` answered by the app over `service`,
+/// with no socket.
+pub async fn get_from(service: SearchService, uri: &str) -> (axum::http::StatusCode, String) {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let state = risalah_web::AppState::new(service, 2, PublicUrl::new("http://risalah.test"));
+    let response = risalah_web::router(state)
+        .oneshot(
+            axum::http::Request::builder()
+                .uri(uri)
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}

@@ -30,7 +30,8 @@
 //!
 //! - `total`: every passage that matches (at least one content word), not just this page.
 //! - `took_ms`: milliseconds spent in the engine.
-//! - `facets`: counts over all `total` matches, per role, document type and commission.
+//! - `facets`: counts over all `total` matches, per role, document type, commission,
+//!   decision section, outcome and cited law (`law`: instrument and article ids).
 //! - `snippet_html`: a fragment of `text` exactly as published, HTML-escaped,
 //!   `<mark>` around matched words, `…` where cut. Never offsets: a browser counts
 //!   UTF-16 units, the engine bytes.
@@ -51,7 +52,8 @@ use axum::extract::{Path, RawQuery, State};
 use axum::Json;
 use risalah_engine::index::document::StoredPassage;
 use risalah_engine::model::{
-    Attribution, AttributionMode, DocType, DocumentMeta, PassageKind, Provenance, Role, Speaker,
+    Attribution, AttributionMode, DocType, DocumentMeta, Outcome, PassageKind, Provenance, Role,
+    Section, Speaker,
 };
 use risalah_engine::search::catalog::{CorpusSummary, Tally};
 use risalah_engine::search::facets::FacetCounts;
@@ -116,6 +118,16 @@ pub struct PassageJson {
     /// Who a news paragraph quotes or paraphrases.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub attributions: Vec<AttributionJson>,
+    /// The part of a decision the passage is in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<Section>,
+    /// How the document's case ended, as the document states it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    /// The laws, rules and articles the passage cites, as ids
+    /// (`uu-14-2008`, `uu-14-2008/17`; see `/api/laws/{id}`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub laws: Vec<String>,
 }
 
 /// One speaker a news paragraph quotes or paraphrases, with the words the
@@ -183,6 +195,9 @@ impl PassageJson {
                 .iter()
                 .map(|a| AttributionJson::new(a, &p.text))
                 .collect(),
+            section: p.section,
+            outcome: document.outcome,
+            laws: risalah_engine::legal::law::cited_ids(&p.text),
         }
     }
 }

@@ -8,8 +8,9 @@
 //! `turn` and the text, so `risalah check` accepts it and indexing it again
 //! gives the same passages and ids. The rows add `id` (checked on import),
 //! the absolute `permalink`, `attributions` (every speaker a paragraph
-//! quotes or paraphrases, with role and mode) and `modes` (recomputed or
-//! ignored on import). The file is named after the search
+//! quotes or paraphrases, with role and mode), `modes`, and a decision's
+//! `section`, the `outcome` and the cited `laws` (all found again on
+//! import). The file is named after the search
 //! (`risalah-kpu-termohon.csv`).
 
 use crate::error::AppError;
@@ -69,6 +70,12 @@ struct Row<'a> {
     /// The attribution modes of a paragraph, once each (`quote`, `paraphrase`).
     modes: Option<String>,
     attributions: Attributions<'a>,
+    /// The part of a decision the passage is in.
+    section: Option<&'a str>,
+    /// How the document's case ended, as the document states it.
+    outcome: Option<&'a str>,
+    /// The ids of the laws, rules and articles the passage cites, comma-separated.
+    laws: Option<String>,
 }
 
 /// Who a news paragraph quotes or paraphrases: a list in JSON Lines, one
@@ -163,6 +170,10 @@ impl<'a> Row<'a> {
                     })
                     .collect(),
             ),
+            section: p.passage.section.map(|s| s.as_str()),
+            outcome: d.outcome.map(|o| o.as_str()),
+            laws: Some(risalah_engine::legal::law::cited_ids(&p.passage.text).join(","))
+                .filter(|l| !l.is_empty()),
         }
     }
 

@@ -1,7 +1,7 @@
 //! The interface's words in Indonesian (the default) and English. The
 //! language is chosen by `?lang=en` and carried in every link.
 
-use risalah_engine::model::{AttributionMode, DocType, Provenance, Role};
+use risalah_engine::model::{AttributionMode, DocType, Outcome, Provenance, Role, Section};
 use serde::{Deserialize, Serialize};
 
 /// An interface language.
@@ -88,6 +88,42 @@ impl Lang {
             (Lang::En, DocType::Transcript) => "Hearing transcript",
             (Lang::En, DocType::News) => "News report",
             (Lang::En, DocType::Putusan) => "Decision",
+        }
+    }
+
+    /// The label of a section of a decision.
+    pub fn section(self, section: Section) -> &'static str {
+        match (self, section) {
+            (Lang::Id, Section::Identitas) => "Identitas",
+            (Lang::Id, Section::DudukPerkara) => "Duduk perkara",
+            (Lang::Id, Section::Pertimbangan) => "Pertimbangan hukum",
+            (Lang::Id, Section::Kesimpulan) => "Kesimpulan",
+            (Lang::Id, Section::Amar) => "Amar putusan",
+            (Lang::En, Section::Identitas) => "Parties",
+            (Lang::En, Section::DudukPerkara) => "Facts of the case",
+            (Lang::En, Section::Pertimbangan) => "Legal reasoning",
+            (Lang::En, Section::Kesimpulan) => "Conclusions",
+            (Lang::En, Section::Amar) => "Ruling",
+        }
+    }
+
+    /// The label of an outcome.
+    pub fn outcome(self, outcome: Outcome) -> &'static str {
+        match (self, outcome) {
+            (Lang::Id, Outcome::Dikabulkan) => "Dikabulkan seluruhnya",
+            (Lang::Id, Outcome::DikabulkanSebagian) => "Dikabulkan sebagian",
+            (Lang::Id, Outcome::Ditolak) => "Ditolak",
+            (Lang::Id, Outcome::TidakDiterima) => "Tidak dapat diterima",
+            (Lang::Id, Outcome::Gugur) => "Gugur",
+            (Lang::Id, Outcome::Dicabut) => "Dicabut",
+            (Lang::Id, Outcome::MediasiBerhasil) => "Mediasi berhasil",
+            (Lang::En, Outcome::Dikabulkan) => "Granted in full",
+            (Lang::En, Outcome::DikabulkanSebagian) => "Granted in part",
+            (Lang::En, Outcome::Ditolak) => "Rejected",
+            (Lang::En, Outcome::TidakDiterima) => "Not admissible",
+            (Lang::En, Outcome::Gugur) => "Lapsed",
+            (Lang::En, Outcome::Dicabut) => "Withdrawn",
+            (Lang::En, Outcome::MediasiBerhasil) => "Settled in mediation",
         }
     }
 
@@ -232,6 +268,18 @@ pub(crate) enum Text {
     Pages,
     NoCommission,
     Undated,
+    Section,
+    Outcome,
+    NoOutcome,
+    Timeline,
+    CasePage,
+    Cites,
+    CitedBy,
+    LawCitedIn,
+    SearchThese,
+    NotInIndex,
+    ByOutcome,
+    Law,
 }
 
 impl Text {
@@ -319,6 +367,18 @@ impl Text {
             NoCommission => ("Tanpa komisi", "No commission"),
             Undated => ("tanpa tanggal", "undated"),
             FormatsDoc => ("Format dan contohnya ada di", "The formats, with examples, are in"),
+            Section => ("Bagian putusan", "Part of the decision"),
+            Outcome => ("Putusan", "Outcome"),
+            NoOutcome => ("Tanpa putusan yang tercatat", "No recorded outcome"),
+            Timeline => ("Kronologi", "Timeline"),
+            CasePage => ("Perkara", "Case"),
+            Cites => ("Merujuk perkara", "Cites"),
+            CitedBy => ("Dirujuk oleh", "Cited by"),
+            LawCitedIn => ("bagian yang merujuknya", "passages citing it"),
+            SearchThese => ("Cari di antaranya", "Search among them"),
+            NotInIndex => ("belum ada di indeks", "not in the index"),
+            ByOutcome => ("Menurut putusan", "By outcome"),
+            Law => ("Peraturan yang dirujuk", "Cited law"),
         }
     }
 }

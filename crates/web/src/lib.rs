@@ -9,6 +9,7 @@ pub mod citation;
 pub mod error;
 pub mod export;
 pub mod i18n;
+pub mod legal;
 pub mod openapi;
 pub mod pages;
 pub mod params;
@@ -195,11 +196,15 @@ pub fn router(state: AppState) -> Router {
         .route("/p/{*id}", get(pages::passage))
         .route("/d/{id}", get(pages::document))
         .route("/browse", get(pages::browse))
+        .route("/c/{*register}", get(pages::case))
+        .route("/law/{*id}", get(pages::law))
         .route("/static/{file}", get(assets::serve))
         .route("/api/search", get(api::search))
         .route("/api/passages/{*id}", get(api::passage))
         .route("/api/docs", get(api::documents))
         .route("/api/docs/{id}", get(api::document))
+        .route("/api/cases/{*register}", get(legal::case))
+        .route("/api/laws/{*id}", get(legal::law))
         .route("/api/export", get(export::export))
         .route("/openapi.json", get(openapi::serve))
         .route("/healthz", get(api::health))

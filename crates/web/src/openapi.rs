@@ -17,6 +17,8 @@ use utoipa::OpenApi;
         crate::api::passage,
         crate::api::documents,
         crate::api::document,
+        crate::legal::case,
+        crate::legal::law,
         crate::export::export,
         crate::api::health
     ),

@@ -5,8 +5,11 @@
 
 use crate::error::AppError;
 use crate::i18n::Lang;
+use risalah_engine::legal::law;
 use risalah_engine::model::commission::commission_key;
-use risalah_engine::model::{AttributionMode, DateRange, DocType, Provenance, Role, UnknownName};
+use risalah_engine::model::{
+    AttributionMode, DateRange, DocType, Outcome, Provenance, Role, Section, UnknownName,
+};
 use risalah_engine::search::query::period;
 use risalah_engine::search::{Filters, SearchRequest};
 use serde::de::DeserializeOwned;
@@ -32,7 +35,7 @@ pub enum ExportFormat {
 pub struct SearchParams {
     /// The query in the query language (see the README): words, "phrases",
     /// -exclusions, OR, role:, mode:, speaker:, case:, type:, provenance:,
-    /// commission:, date:.
+    /// commission:, section:, outcome:, law:, date:.
     #[serde(skip_serializing_if = "String::is_empty")]
     #[param(max_length = 1000)]
     pub q: String,
@@ -61,6 +64,18 @@ pub struct SearchParams {
     /// Barat`, `jabar`, `pusat`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub commission: Vec<String>,
+    /// Only these sections of a decision: identitas, duduk_perkara,
+    /// pertimbangan, kesimpulan, amar.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub section: Vec<String>,
+    /// Only documents whose case ended so: dikabulkan, dikabulkan_sebagian,
+    /// ditolak, tidak_diterima, gugur, dicabut, mediasi_berhasil.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub outcome: Vec<String>,
+    /// Only passages citing this law, rule or article: an id
+    /// (`uu-14-2008/17`) or a citation in any spelling (`UU KIP`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub law: Option<String>,
     /// From this date: YYYY, YYYY-MM or YYYY-MM-DD.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[param(pattern = r"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$")]
@@ -181,6 +196,9 @@ impl SearchParams {
             && list(&self.doc_type).next().is_none()
             && list(&self.provenance).next().is_none()
             && list(&self.commission).next().is_none()
+            && list(&self.section).next().is_none()
+            && list(&self.outcome).next().is_none()
+            && non_empty(&self.law).is_none()
             && non_empty(&self.from).is_none()
             && non_empty(&self.to).is_none()
     }
@@ -220,6 +238,19 @@ impl SearchParams {
                 key => Ok(key),
             })
             .collect::<Result<Vec<String>, AppError>>()?;
+        let sections = names(&self.section, Section::from_name)?;
+        let outcomes = names(&self.outcome, Outcome::from_name)?;
+        let laws = non_empty(&self.law)
+            .map(|l| {
+                law::id_of(l).ok_or_else(|| {
+                    bad(format!(
+                        "`law={l}` names no law or rule; give its id or a citation, as `uu-14-2008/17` or `UU KIP`"
+                    ))
+                })
+            })
+            .transpose()?
+            .into_iter()
+            .collect();
         let date = |key: &str, value: &Option<String>| -> Result<DateRange, AppError> {
             match non_empty(value) {
                 None => Ok(DateRange::default()),
@@ -250,6 +281,9 @@ impl SearchParams {
                 doc_types,
                 provenances,
                 commissions,
+                sections,
+                outcomes,
+                laws,
                 dates,
             },
             limit,

@@ -15,6 +15,32 @@ pub fn document_path(doc_id: &str) -> String {
     format!("/d/{doc_id}")
 }
 
+/// `text` fit for a path: unreserved characters and `/` kept, every other
+/// byte percent-encoded.
+fn path_encoded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The path of a case's page, from its register number in any spelling
+/// (`023 / III / KIP-PS / 2024` is `/c/023/III/KIP-PS/2024`).
+pub fn case_path(register: &str) -> String {
+    let compact: String = register.split_whitespace().collect();
+    format!("/c/{}", path_encoded(&compact))
+}
+
+/// The path of the page of a law, rule or article id (`/law/uu-14-2008/17`).
+pub fn law_path(id: &str) -> String {
+    format!("/law/{}", path_encoded(id))
+}
+
 /// The address the server is reached at, without a trailing `/`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PublicUrl(String);

@@ -1,18 +1,21 @@
-//! The browse page (`/browse`): every document by commission, year and
-//! month, with counts, each a link to the search that lists them.
+//! The browse page (`/browse`): the documents by outcome, and every
+//! document by commission, year and month, with counts, each a link to the
+//! search that lists them.
 
 use super::error::PageError;
 use super::layout::{link, page};
 use crate::error::AppError;
 use crate::i18n::{Lang, Text};
-use crate::params::{from_query, sniff_lang, LangParams, SearchParams};
+use crate::params::SearchParams;
 use crate::AppState;
 use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
 use risalah_engine::model::commission::commission_key;
+use risalah_engine::model::Outcome;
 use risalah_engine::search::catalog::Catalog;
 use std::collections::BTreeMap;
+use strum::VariantArray;
 
 /// Documents per month, per year, of one commission.
 #[derive(Default)]
@@ -58,10 +61,7 @@ pub async fn browse(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, PageError> {
-    let lang = sniff_lang(raw.as_deref());
-    let params: LangParams =
-        from_query(raw.as_deref()).map_err(|e| PageError::new(lang, "/browse", e))?;
-    let lang = params.lang.unwrap_or_default();
+    let lang = super::page_lang(raw.as_deref(), "/browse")?;
     let catalog = state
         .run(|s| s.catalog().map_err(AppError::Internal))
         .await
@@ -73,11 +73,52 @@ pub async fn browse(
         @if catalog.documents.is_empty() {
             p { (lang.t(Text::EmptyIndex)) }
         }
+        (outcomes(lang, &catalog))
         @for (commission, shelf) in shelves(&catalog) {
             (shelf_section(lang, commission.as_deref(), &shelf))
         }
     };
     Ok(page(lang, title, &switch, body).into_response())
+}
+
+/// The documents that state an outcome, by outcome, each a link to search
+/// them; nothing when none does.
+fn outcomes(lang: Lang, catalog: &Catalog) -> Markup {
+    let counts: Vec<(Outcome, usize)> = Outcome::VARIANTS
+        .iter()
+        .map(|&o| {
+            let n = catalog
+                .documents
+                .iter()
+                .filter(|e| e.meta.outcome == Some(o))
+                .count();
+            (o, n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let search = |o: Outcome| {
+        SearchParams {
+            outcome: vec![o.as_str().to_string()],
+            lang: (lang == Lang::En).then_some(Lang::En),
+            ..SearchParams::default()
+        }
+        .link("/search")
+    };
+    html! {
+        @if !counts.is_empty() {
+            section class="shelf outcomes" {
+                h2 { (lang.t(Text::ByOutcome)) }
+                ul {
+                    @for (o, n) in counts {
+                        li {
+                            a href=(search(o)) { (lang.outcome(o)) }
+                            " " span class="count" { "(" (lang.count(n as u64, Text::DocumentsWord)) ")" }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// One commission's documents by year and month.

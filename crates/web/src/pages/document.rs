@@ -6,8 +6,7 @@ use super::layout::{link, page};
 use super::parts::{passage_block, provenance_badge, role_badge};
 use crate::error::AppError;
 use crate::i18n::Text;
-use crate::params::{from_query, sniff_lang, LangParams};
-use crate::permalink::document_path;
+use crate::permalink::{case_path, document_path};
 use crate::AppState;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
@@ -20,10 +19,7 @@ pub async fn document(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, PageError> {
     let path = document_path(&id);
-    let lang = sniff_lang(raw.as_deref());
-    let params: LangParams =
-        from_query(raw.as_deref()).map_err(|e| PageError::new(lang, &path, e))?;
-    let lang = params.lang.unwrap_or_default();
+    let lang = super::page_lang(raw.as_deref(), &path)?;
     let missing = AppError::NotFound(format!("no document `{id}`"));
     let view = state
         .run(move |s| s.document(&id).map_err(AppError::Internal))
@@ -34,7 +30,6 @@ pub async fn document(
     let date = m.date.map(|d| d.to_string());
     let rows: Vec<(Text, Option<&String>)> = vec![
         (Text::Commission, m.commission.as_ref()),
-        (Text::Case, m.case.as_ref()),
         (Text::Parties, m.parties.as_ref()),
         (Text::Date, date.as_ref()),
         (Text::Agenda, m.agenda.as_ref()),
@@ -47,6 +42,14 @@ pub async fn document(
         section class="meta" {
             h2 { (lang.t(Text::Metadata)) }
             dl {
+                @if let Some(case) = &m.case {
+                    dt { (lang.t(Text::Case)) }
+                    dd { a href=(link(&case_path(case), lang)) { (case) } }
+                }
+                @if let Some(o) = m.outcome {
+                    dt { (lang.t(Text::Outcome)) }
+                    dd { span class={ "badge outcome-" (o.as_str()) } { (lang.outcome(o)) } }
+                }
                 @for (label, value) in &rows {
                     @if let Some(v) = value { dt { (lang.t(*label)) } dd { (v) } }
                 }

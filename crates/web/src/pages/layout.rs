@@ -4,7 +4,7 @@
 use crate::i18n::{Lang, Text};
 use crate::params::SearchParams;
 use maud::{html, Markup, DOCTYPE};
-use risalah_engine::model::{AttributionMode, DocType, Provenance, Role};
+use risalah_engine::model::{AttributionMode, DocType, Outcome, Provenance, Role, Section};
 use strum::VariantArray;
 
 /// A link to `path` in the current language.
@@ -55,6 +55,8 @@ pub fn search_form(lang: Lang, params: &SearchParams) -> Markup {
     let provenance = params.provenance.first().map(String::as_str).unwrap_or("");
     let mode = params.mode.first().map(String::as_str).unwrap_or("");
     let commission = params.commission.join(",");
+    let section = params.section.first().map(String::as_str).unwrap_or("");
+    let outcome = params.outcome.first().map(String::as_str).unwrap_or("");
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     html! {
            form class="search" method="get" action="/search" role="search" data-instant="true" {
@@ -102,6 +104,23 @@ pub fn search_form(lang: Lang, params: &SearchParams) -> Markup {
                            }
                        }
                        label { (lang.t(Text::Commission)) input name="commission" type="text" placeholder="jabar" value=(commission); }
+                       label { (lang.t(Text::Section))
+                           select name="section" {
+                               option value="" { "—" }
+                               @for s in Section::VARIANTS {
+                                   option value=(s.as_str()) selected[section == s.as_str()] { (lang.section(*s)) }
+                               }
+                           }
+                       }
+                       label { (lang.t(Text::Outcome))
+                           select name="outcome" {
+                               option value="" { "—" }
+                               @for o in Outcome::VARIANTS {
+                                   option value=(o.as_str()) selected[outcome == o.as_str()] { (lang.outcome(*o)) }
+                               }
+                           }
+                       }
+                       label { (lang.t(Text::Law)) input name="law" type="text" placeholder="UU KIP Pasal 17" value=(text(&params.law)); }
                        label { (lang.t(Text::From)) input name="from" type="text" inputmode="numeric" placeholder="2024-03" value=(text(&params.from)); }
                        label { (lang.t(Text::To)) input name="to" type="text" inputmode="numeric" placeholder="2024-12-31" value=(text(&params.to)); }
                    }
@@ -113,7 +132,7 @@ pub fn search_form(lang: Lang, params: &SearchParams) -> Markup {
 /// How to search, in one line.
 pub fn help_line(lang: Lang) -> &'static str {
     match lang {
-        Lang::Id => "Ketik pertanyaan biasa. Tanda kutip untuk kata persis (\"uji konsekuensi\"), tanda minus untuk mengecualikan (-alibaba), OR untuk salah satu, role:majelis untuk peran, date:2024-03 untuk tanggal.",
-        Lang::En => "Type a plain question. Quotes for exact words (\"uji konsekuensi\"), minus to exclude (-alibaba), OR for either, role:majelis for a role, date:2024-03 for dates.",
+        Lang::Id => "Ketik pertanyaan biasa. Tanda kutip untuk kata persis (\"uji konsekuensi\"), tanda minus untuk mengecualikan (-alibaba), OR untuk salah satu, role:majelis untuk peran, law:\"UU KIP\" untuk undang-undang yang dirujuk, date:2024-03 untuk tanggal.",
+        Lang::En => "Type a plain question. Quotes for exact words (\"uji konsekuensi\"), minus to exclude (-alibaba), OR for either, role:majelis for a role, law:\"UU KIP\" for a cited law, date:2024-03 for dates.",
     }
 }

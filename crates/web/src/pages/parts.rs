@@ -1,11 +1,12 @@
 //! Pieces several pages show: role badges, who speaks, a passage block.
 
 use super::layout::link;
-use crate::i18n::{Lang, Text};
-use crate::permalink::permalink_path;
+use crate::i18n::{corpus_text, Lang, Text};
+use crate::permalink::{case_path, law_path, permalink_path};
 use maud::{html, Markup};
 use risalah_engine::index::document::StoredPassage;
-use risalah_engine::model::{AttributionMode, Passage, Provenance, Role};
+use risalah_engine::legal::{law, register};
+use risalah_engine::model::{AttributionMode, Passage, Provenance, Role, Section};
 
 /// The badge of a role, or of narration.
 pub fn role_badge(lang: Lang, role: Option<Role>) -> Markup {
@@ -73,10 +74,59 @@ pub fn passage_block(
                 (speakers(lang, &p.passage))
                 @if let Some(ts) = &p.passage.timestamp { " · " span class="timestamp" { (ts) } }
                 @if let Some(page) = p.passage.page { " · " span class="page" { (lang.page(page)) } }
+                @if let Some(section) = p.passage.section { " · " (section_badge(lang, section)) }
                 @if current || cautioned { " · " (provenance_badge(lang, provenance)) }
                 " · " a href=(link(&permalink_path(&p.id), lang)) class="pid" { (p.id) }
             }
-            div class="text" { (crate::i18n::corpus_text(lang, &p.passage.text)) }
+            div class="text" { (linked_text(lang, &p.passage.text)) }
+        }
+    }
+}
+
+/// The label of the part of a decision a passage is in.
+pub fn section_badge(lang: Lang, section: Section) -> Markup {
+    html! {
+        span class={ "section section-" (section.as_str()) } { (lang.section(section)) }
+    }
+}
+
+/// `text` cut into pieces, each with the address it links to: every cited
+/// law, rule or article to its page, every register number to its case.
+fn linked_pieces(text: &str) -> Vec<(&str, Option<String>)> {
+    let mut links: Vec<(usize, usize, String)> = law::citations(text)
+        .into_iter()
+        .map(|c| (c.start, c.end, law_path(&c.id())))
+        .chain(
+            register::mentions(text)
+                .into_iter()
+                .map(|m| (m.start, m.end, case_path(&m.written))),
+        )
+        .collect();
+    links.sort_by_key(|l| l.0);
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for (start, end, href) in links {
+        if start < at {
+            continue;
+        }
+        if let (Some(before), Some(linked)) = (text.get(at..start), text.get(start..end)) {
+            pieces.push((before, None));
+            pieces.push((linked, Some(href)));
+            at = end;
+        }
+    }
+    pieces.push((text.get(at..).unwrap_or(""), None));
+    pieces
+}
+
+/// A passage's text with its citations of laws and cases as links.
+pub fn linked_text(lang: Lang, text: &str) -> Markup {
+    html! {
+        @for (piece, href) in linked_pieces(text) {
+            @match href {
+                Some(href) => a class="cited" href=(link(&href, lang)) { (corpus_text(lang, piece)) },
+                None => (corpus_text(lang, piece)),
+            }
         }
     }
 }

@@ -4,11 +4,11 @@
 
 use super::error::PageError;
 use super::layout::{help_line, link, page, search_form};
-use super::parts::{local_anchor, provenance_badge, speakers, who};
+use super::parts::{local_anchor, provenance_badge, section_badge, speakers, who};
 use crate::api::{HitJson, Neighbour};
 use crate::i18n::{Lang, Text};
 use crate::params::{from_query, sniff_lang, ExportFormat, SearchParams};
-use crate::permalink::document_path;
+use crate::permalink::{case_path, document_path};
 use crate::{snippet, AppState};
 use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
@@ -238,7 +238,13 @@ fn neighbour(lang: Lang, label: &str, n: &Neighbour) -> Markup {
     }
 }
 
-fn hit_card(lang: Lang, hit: &Hit, n: usize, public_url: &crate::permalink::PublicUrl) -> Markup {
+/// One hit as a card: who, when, what, the snippet, its context and citation.
+pub(super) fn hit_card(
+    lang: Lang,
+    hit: &Hit,
+    n: usize,
+    public_url: &crate::permalink::PublicUrl,
+) -> Markup {
     let json = HitJson::new(hit, public_url, lang);
     let p = &hit.passage;
     let cite_id = format!("cite-{n}");
@@ -249,6 +255,7 @@ fn hit_card(lang: Lang, hit: &Hit, n: usize, public_url: &crate::permalink::Publ
                 @if let Some(date) = &json.passage.date { " · " time datetime=(date) { (date) } }
                 " · " span class="doctype" { (lang.doc_type(hit.document.doc_type)) }
                 @if let Some(page) = p.passage.page { " · " span class="page" { (lang.page(page)) } }
+                @if let Some(section) = p.passage.section { " · " (section_badge(lang, section)) }
                 @if let Some(at) = &p.passage.timestamp { " · " span class="timestamp" { (at) } }
                 @if hit.document.provenance != Provenance::of_type(hit.document.doc_type) {
                     " · " (provenance_badge(lang, hit.document.provenance))
@@ -257,6 +264,9 @@ fn hit_card(lang: Lang, hit: &Hit, n: usize, public_url: &crate::permalink::Publ
             p class="snippet" { (snippet::markup(lang, &hit.snippet)) }
             p class="source" {
                 a href={ (link(&document_path(&p.doc_id), lang)) "#" (local_anchor(&p.id)) } { (hit.document.title) }
+                @if let Some(case) = &hit.document.case {
+                    " · " a class="case" href=(link(&case_path(case), lang)) { (case) }
+                }
             }
             div class="actions" {
                 @if json.context.previous.is_some() || json.context.next.is_some() {
