@@ -86,7 +86,7 @@ pub async fn case(
 }
 
 /// One document in a list: date, type, title (with agenda), outcome.
-fn entry(lang: Lang, e: &CatalogEntry) -> Markup {
+pub(super) fn entry(lang: Lang, e: &CatalogEntry) -> Markup {
     let m = &e.meta;
     html! {
         @if let Some(date) = m.date { time { (date) } " · " }

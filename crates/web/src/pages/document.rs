@@ -27,6 +27,17 @@ pub async fn document(
         .map_err(|e| PageError::new(lang, &path, e))?
         .ok_or_else(|| PageError::new(lang, &path, missing))?;
     let m = &view.document;
+    // The other documents of the case: a report and a hearing of one case
+    // link to each other.
+    let case = match &m.case {
+        Some(register) => crate::legal::case_view(&state, register).await.ok(),
+        None => None,
+    };
+    let siblings: Vec<_> = case
+        .iter()
+        .flat_map(|c| &c.documents)
+        .filter(|e| e.meta.id != m.id)
+        .collect();
     let date = m.date.map(|d| d.to_string());
     let rows: Vec<(Text, Option<&String>)> = vec![
         (Text::Commission, m.commission.as_ref()),
@@ -58,6 +69,14 @@ pub async fn document(
                     dd {
                         @if is_web_address(src) { a href=(src) rel="noopener noreferrer nofollow" { (src) } } @else { (src) }
                     }
+                }
+            }
+        }
+        @if let (Some(c), false) = (&case, siblings.is_empty()) {
+            section class="same-case" {
+                h2 { (lang.t(Text::CasePage)) " " a href=(link(&case_path(&c.register), lang)) { (c.register) } }
+                ul {
+                    @for e in &siblings { li { (super::case::entry(lang, e)) } }
                 }
             }
         }
