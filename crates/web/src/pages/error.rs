@@ -17,8 +17,9 @@ pub struct PageError {
     pub lang: Lang,
     /// What went wrong.
     pub error: AppError,
-    /// The search form to show again, on a search page.
-    pub form: Option<SearchParams>,
+    /// The search form to show again, on a search page (boxed: an error
+    /// stays small to pass around).
+    pub form: Option<Box<SearchParams>>,
     /// The path asked for (named on a not-found page).
     pub path: String,
 }
@@ -36,7 +37,7 @@ impl PageError {
 
     /// The same error, shown under the search form filled with `params`.
     pub fn with_form(mut self, params: SearchParams) -> Self {
-        self.form = Some(params);
+        self.form = Some(Box::new(params));
         self
     }
 }
