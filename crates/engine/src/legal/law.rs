@@ -86,12 +86,13 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
             undang[\s\-]*undang | uu
           | peraturan\s+pemerintah\s+pengganti\s+undang[\s\-]*undang | perppu
           | peraturan\s+pemerintah | pp
-          | peraturan\s+komisi\s+informasi | perki
+          | peraturan\s+komisi(?:\s+informasi)? | perki
           | peraturan\s+mahkamah\s+agung | perma
           | peraturan\s+menteri\s+(?P<minister>[\p{L},/\ ]{3,90}?)
           | (?P<permen>permen\p{L}+)
         )
         (?:\s+(?:republik\s+indonesia|ri|pusat))?
+        (?:\s*\(\s*[\p{L}\ ]{2,20}\))?
         \s*(?:(?:nomor|nomer|no\.?|nr\.?)\s*:?)?\s*
         (?P<number>\d{1,4})
         \s*(?:tahun|thn\.?|th\.?|/)\s*
@@ -111,9 +112,10 @@ static SHORT: LazyLock<Regex> = LazyLock::new(|| {
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)\bpasal\s+(?P<article>\d{1,3}[a-z]?)\b
-        (?:\s*(?:,|dan|serta|atau)?\s*
-            (?:ayat\s*\(?\s*\d{1,2}\s*\)?|huruf\s+[a-z]\b|angka\s+\d{1,2}\b|butir\s+[a-z0-9]\b)
-        )*",
+        (?P<parts>(?:\s*(?:,|dan|serta|atau)?\s*
+            (?:ayat\s*\(?\s*\d{1,2}\s*\)?|huruf\s+[a-z]\b(?:\s*(?:,|dan)\s*[a-z]\b)*|angka\s+\d{1,2}\b|butir\s+[a-z0-9]\b)
+        )*)
+        (?P<more>(?:\s*(?:,|dan|serta)\s*\d{1,3}[a-z]?\b(?:\s*(?:ayat\s*\(?\s*\d{1,2}\s*\)?|huruf\s+[a-z]\b))*)*)",
     )
     .expect("the article pattern is valid")
 });
@@ -126,8 +128,46 @@ static BETWEEN_ARTICLES: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What may stand between an article and the instrument written after it.
 static BEFORE_INSTRUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,?\s*(?:dari|pada|dalam|di)?\s*$")
-        .expect("the article-instrument pattern is valid")
+    Regex::new(
+        r"(?i)^\s*,?\s*(?:(?:sebagaimana\s+)?(?:diatur|dimaksud|tercantum|disebutkan|termuat)\s+(?:dalam|pada|di)|dari|pada|dalam|di|tentang)?\s*$",
+    )
+    .expect("the article-instrument pattern is valid")
+});
+
+/// A number and year right after a short name (`UU KIP Jawa Timur No. 7
+/// Tahun 2016`): the short name then names another instrument.
+static NUMBER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\p{L}\s]{0,40}?(?:nomor|no\.?)\s*(\d{1,4})\s*(?:tahun|/)\s*((?:19|20)\d{2})")
+        .expect("the number-after pattern is valid")
+});
+
+/// The words that may follow a bare article number of a list.
+const LIST_GOES_ON: &[&str] = &[
+    "dan",
+    "serta",
+    "atau",
+    "uu",
+    "undang",
+    "peraturan",
+    "perki",
+    "pp",
+    "ayat",
+    "huruf",
+    "pasal",
+    "tentang",
+    "dari",
+    "pada",
+    "dalam",
+    "sebagaimana",
+    "di",
+    "jo",
+    "juncto",
+];
+
+/// Bare article numbers of a list after `Pasal 14` (`dan 15`, `, 16`).
+static MORE_ARTICLES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:,|dan|serta)\s*(\d{1,3}[a-zA-Z]?)\b")
+        .expect("the article-list pattern is valid")
 });
 
 /// The end of a sentence: a stop, then a capital or a line break.
@@ -200,7 +240,19 @@ fn instruments(text: &str) -> Vec<LawCitation> {
         let overlaps = found
             .iter()
             .any(|f| f.start < all.end() && all.start() < f.end);
-        if let (false, Some(id)) = (overlaps, SHORT_NAMES.get(&folded(name.as_str()))) {
+        let Some(id) = SHORT_NAMES.get(&folded(name.as_str())) else {
+            continue;
+        };
+        // A number right after names the instrument; another one than the
+        // short name's is not this instrument (a regional rule called so).
+        let other_number = NUMBER_AFTER
+            .captures(text.get(all.end()..).unwrap_or(""))
+            .is_some_and(|c| {
+                let n = c.get(1).map_or("", |m| m.as_str()).trim_start_matches('0');
+                let y = c.get(2).map_or("", |m| m.as_str());
+                !id.ends_with(&format!("-{n}-{y}"))
+            });
+        if !overlaps && !other_number {
             found.push(LawCitation {
                 start: all.start(),
                 end: all.end(),
@@ -217,17 +269,36 @@ fn instruments(text: &str) -> Vec<LawCitation> {
 /// and each article that belongs to one.
 pub fn citations(text: &str) -> Vec<LawCitation> {
     let instruments = instruments(text);
-    let articles: Vec<(usize, usize, String)> = ARTICLE
-        .captures_iter(text)
-        .filter_map(|c| {
-            let all = c.get(0)?;
-            let article = c.name("article")?.as_str().to_lowercase();
-            let inside = instruments
-                .iter()
-                .any(|i| i.start <= all.start() && all.start() < i.end);
-            (!inside).then(|| (all.start(), all.end(), article))
-        })
-        .collect();
+    let mut articles: Vec<(usize, usize, String)> = Vec::new();
+    for c in ARTICLE.captures_iter(text) {
+        let (Some(all), Some(article)) = (c.get(0), c.name("article")) else {
+            continue;
+        };
+        if instruments
+            .iter()
+            .any(|i| i.start <= all.start() && all.start() < i.end)
+        {
+            continue;
+        }
+        let end = c.name("parts").map_or(all.end(), |p| p.end());
+        articles.push((all.start(), end, article.as_str().to_lowercase()));
+        // `Pasal 14 dan 15`: the bare numbers are articles of the same list.
+        if let Some(more) = c.name("more").filter(|m| !m.is_empty()) {
+            for m in MORE_ARTICLES.captures_iter(more.as_str()) {
+                let Some(n) = m.get(1) else { continue };
+                let (at, end) = (more.start() + n.start(), more.start() + n.end());
+                // `Pasal 22 ayat (7), 10 hari kerja`: a count, not an article.
+                let next = text.get(end..).unwrap_or("").trim_start().to_lowercase();
+                let word = next
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                if word.is_empty() || LIST_GOES_ON.contains(&word) {
+                    articles.push((at, end, n.as_str().to_lowercase()));
+                }
+            }
+        }
+    }
     // Lists of articles: each list ends where the next article does not
     // follow it through a connective.
     let mut lists: Vec<Vec<&(usize, usize, String)>> = Vec::new();
@@ -417,6 +488,42 @@ mod tests {
                 "uu-14-2008/2",
                 "uu-14-2008"
             ]
+        );
+    }
+
+    #[test]
+    fn spellings_seen_in_provincial_decisions_and_reports() {
+        assert_eq!(
+            ids("Undang-Undang Keterbukaan Informasi Publik (UU KIP) No. 14 Tahun 2008"),
+            ["uu-14-2008", "uu-14-2008"]
+        );
+        assert_eq!(ids("UndangUndang Nomor 14 Tahun 2008"), ["uu-14-2008"]);
+        assert_eq!(
+            ids("Peraturan Komisi Informasi (PERKI) No.1 Tahun 2021"),
+            ["perki-1-2021"]
+        );
+        assert_eq!(ids("Peraturan Komisi Nomor 1 Tahun 2010"), ["perki-1-2010"]);
+        assert!(ids("Peraturan Komisi Pemilihan Umum Nomor 3 Tahun 2099").is_empty());
+        assert!(
+            ids("UU KIP Jawa Tengah No. 7 Tahun 2099").is_empty(),
+            "a regional rule called so is not UU 14/2008"
+        );
+        assert_eq!(ids("UU KIP No. 14 Tahun 2008"), ["uu-14-2008"]);
+        assert_eq!(
+            ids("Pasal 14 dan 15 Perki 1 Tahun 2013"),
+            ["perki-1-2013/14", "perki-1-2013/15", "perki-1-2013"]
+        );
+        assert_eq!(
+            ids("menurut UU 14/2008 Pasal 22 ayat (7), 10 hari kerja"),
+            ["uu-14-2008", "uu-14-2008/22"]
+        );
+        assert_eq!(
+            ids("Pasal 6 ayat (3) sebagaimana diatur dalam Perki 1/2013"),
+            ["perki-1-2013/6", "perki-1-2013"]
+        );
+        assert_eq!(
+            ids("ketentuan Pasal 17 huruf b dan j sebagaimana dimaksud dalam UU KIP"),
+            ["uu-14-2008/17", "uu-14-2008"]
         );
     }
 

@@ -20,7 +20,7 @@ static PHRASES: LazyLock<Vec<(Outcome, Regex)>> = LazyLock::new(|| {
     [
         (
             Outcome::MediasiBerhasil,
-            r"kesepakatan\s+(?:hasil\s+)?mediasi|mediasi\s+(?:dinyatakan\s+)?berhasil|berhasil\s+(?:mencapai\s+)?(?:kesepakatan|dimediasi)",
+            r"kesepakatan\s+(?:hasil\s+)?mediasi|mediasi\s+(?:dinyatakan\s+)?berhasil|berhasil\s+(?:mencapai\s+)?(?:kesepakatan|dimediasi)|putusan\s+mediasi|sepakat\s+(?:ber)?damai|berakhir\s+(?:dengan\s+)?(?:damai|kesepakatan)",
         ),
         (
             Outcome::Dicabut,
@@ -28,12 +28,12 @@ static PHRASES: LazyLock<Vec<(Outcome, Regex)>> = LazyLock::new(|| {
         ),
         (
             Outcome::Gugur,
-            r"permohonan\b.{0,60}?\bgugur|menyatakan\s+gugur|dinyatakan\s+gugur",
+            r"permohonan\b.{0,60}?\bgugur|menyatakan\s+gugur|dinyatakan\s+gugur|putusan\s+gugur",
         ),
         (Outcome::TidakDiterima, r"tidak\s+dapat\s+diterima"),
         (
             Outcome::DikabulkanSebagian,
-            r"mengabulkan\s+(?:permohonan\b.{0,80}?\b)?(?:untuk\s+)?sebagian|dikabulkan\s+(?:untuk\s+)?sebagian|sebagian\s+dikabulkan",
+            r"(?:mengabulkan|menerima)\s+(?:permohonan\b.{0,80}?\b)?(?:untuk\s+)?sebagian|(?:dikabulkan|diterima)\s+(?:untuk\s+)?sebagian|sebagian\s+dikabulkan",
         ),
         (
             Outcome::Dikabulkan,
@@ -41,7 +41,7 @@ static PHRASES: LazyLock<Vec<(Outcome, Regex)>> = LazyLock::new(|| {
         ),
         (
             Outcome::Ditolak,
-            r"menolak\s+(?:seluruh\s+)?permohonan|permohonan\b.{0,60}?\bditolak",
+            r"menolak\s+(?:seluruh\s+)?permohonan|permohonan\b.{0,60}?\bditolak|memutuskan\s*:?\s*menolak\b",
         ),
     ]
     .into_iter()
@@ -55,7 +55,9 @@ static RULING: LazyLock<Regex> =
 
 /// Words that make a sentence conditional, future or negated.
 static HEDGED: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"\b(?:jika|apabila|bila|kalau|akan|berharap|meminta|agar|supaya|seandainya|belum)\b")
+    pattern(
+        r"\b(?:jika|apabila|bila|kalau|akan|berharap|meminta|agar|supaya|seandainya|belum|dalam\s+hal|gagal)\b",
+    )
 });
 
 /// The outcome an amar states.
@@ -74,15 +76,50 @@ fn of_amar(text: &str) -> Option<Outcome> {
     })
 }
 
+/// Whether a report's sentence states `outcome` as a fact: the phrase is
+/// not preceded by a hedge (`jika`, `berharap`, `akan`), and, unless the
+/// parties' own act ends the case (a settlement, a withdrawal), the
+/// sentence speaks of the ruling.
+fn states(sentence: &str, outcome: Outcome) -> bool {
+    let Some(phrase) = PHRASES
+        .iter()
+        .find(|(o, _)| *o == outcome)
+        .and_then(|(_, re)| re.find(sentence))
+    else {
+        return false;
+    };
+    let by_the_parties = matches!(outcome, Outcome::MediasiBerhasil | Outcome::Dicabut);
+    let before = sentence.get(..phrase.start()).unwrap_or("");
+    (by_the_parties || RULING.is_match(sentence)) && !HEDGED.is_match(before)
+}
+
+/// The outcomes a report's sentence states: a grant and a rejection of
+/// the rest are one grant in part.
+fn stated_in(sentence: &str) -> Vec<Outcome> {
+    let mut found: Vec<Outcome> = PHRASES
+        .iter()
+        .map(|(o, _)| *o)
+        .filter(|o| states(sentence, *o))
+        .collect();
+    let has = |found: &[Outcome], o: Outcome| found.contains(&o);
+    if has(&found, Outcome::Dikabulkan) && has(&found, Outcome::Ditolak) {
+        found.retain(|o| !matches!(o, Outcome::Dikabulkan | Outcome::Ditolak));
+        found.push(Outcome::DikabulkanSebagian);
+    }
+    if has(&found, Outcome::DikabulkanSebagian) {
+        found.retain(|o| *o != Outcome::Dikabulkan);
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
 /// The outcome a report states, when it states exactly one.
 fn of_report(doc: &Document) -> Option<Outcome> {
     let mut stated: Option<Outcome> = None;
     for p in &doc.passages {
         for sentence in p.text.split_inclusive(['.', '!', '?']) {
-            if !RULING.is_match(sentence) || HEDGED.is_match(sentence) {
-                continue;
-            }
-            if let Some(outcome) = of_amar(sentence) {
+            for outcome in stated_in(sentence) {
                 match stated {
                     Some(earlier) if earlier != outcome => return None,
                     _ => stated = Some(outcome),
@@ -129,6 +166,8 @@ mod tests {
             ("Menyatakan permohonan Pemohon gugur.", Outcome::Gugur),
             ("Mengabulkan pencabutan permohonan Pemohon.", Outcome::Dicabut),
             ("Menetapkan kesepakatan hasil mediasi para pihak.", Outcome::MediasiBerhasil),
+            ("Majelis menerima permohonan Pemohon sebagian.", Outcome::DikabulkanSebagian),
+            ("Amar Putusan, Memutuskan menolak.", Outcome::Ditolak),
         ];
         for (text, want) in cases {
             assert_eq!(of_amar(text), Some(want), "{text}");
@@ -164,6 +203,21 @@ mod tests {
         );
         let hoped = report(&["Pemohon berharap majelis mengabulkan permohonan."]);
         assert_eq!(of_document(&hoped), None);
+        let rule = report(&["Dalam hal Pemohon tidak hadir, majelis menyatakan permohonan gugur."]);
+        assert_eq!(of_document(&rule), None, "a rule quoted is not a ruling");
+        let failed = report(&["Majelis mencatat mediasi gagal, sidang berlanjut."]);
+        assert_eq!(of_document(&failed), None);
+        let settled =
+            report(&["Mediasi berakhir dengan kesepakatan: dinas akan menyerahkan dokumen."]);
+        assert_eq!(
+            of_document(&settled),
+            Some(Outcome::MediasiBerhasil),
+            "the hedge comes after"
+        );
+        let withdrawn = report(&["Pemohon secara sukarela mencabut permohonan sengketa itu."]);
+        assert_eq!(of_document(&withdrawn), Some(Outcome::Dicabut));
+        let mixed = report(&["Sidang pembacaan putusan mediasi sepakat digelar, dan Majelis memutuskan putusan gugur untuk register lain."]);
+        assert_eq!(of_document(&mixed), None, "two outcomes, two cases");
         let both = report(&[
             "Majelis menolak permohonan pertama.",
             "Dalam putusan lain, permohonan itu dikabulkan.",

@@ -10,16 +10,28 @@ use std::sync::LazyLock;
 static REGISTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)\b\d{1,4}
-        (?:\s*/\s*[A-Za-z0-9][A-Za-z0-9.\-]*){1,4}
+        (?:\s*/\s*[A-Za-z0-9][A-Za-z0-9.\-]*(?:\ [A-Za-z0-9.\-]+){0,2}){1,4}
         \s*/\s*(?:19|20)\d{2}\b",
     )
     .expect("the register pattern is valid")
 });
 
-/// Whether a part names a commission or a dispute (`KIP-PS`, `KI-JBR`, `PS-A`).
+/// The codes that mark a part of a register number (`KIP-PS`, `KI-JBR`,
+/// `PS-A`, `REG-PSI`, `PTSN`).
+const DISPUTE_CODES: &[&str] = &["ki", "kip", "kis", "ps", "psi", "pts", "ptsn", "reg"];
+
+/// Whether a part names a commission or a dispute: one of its codes
+/// (split at `-`, `.` and spaces) is a [`DISPUTE_CODES`] one, or begins with
+/// `ki` (`KISB`, `KIBTN`).
 fn names_a_dispute(part: &str) -> bool {
-    let lower = part.to_ascii_lowercase();
-    lower.starts_with("ki") || lower.starts_with("ps") || lower.starts_with("pts")
+    part.split(['-', '.', ' '])
+        .map(str::to_ascii_lowercase)
+        .any(|code| {
+            DISPUTE_CODES.contains(&code.as_str())
+                || (code.starts_with("ki")
+                    && code.len() <= 6
+                    && code.chars().all(|c| c.is_ascii_alphabetic()))
+        })
 }
 
 /// One register number found in a text.
@@ -70,5 +82,6 @@ mod tests {
     fn dates_and_fractions_are_not_register_numbers() {
         assert!(written("pada 12/03/2024, sekitar 3/4 berkas").is_empty());
         assert!(written("UU 14/2008").is_empty());
+        assert!(written("surat kuasa 12/SK/DIR/2099").is_empty());
     }
 }

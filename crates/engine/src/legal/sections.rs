@@ -73,10 +73,18 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the heading-number pattern is valid")
 });
 
-/// A numbered paragraph: `[3.4]`, `3.4.`.
+/// A numbered paragraph: `[3.4]`, `(3.4)`, `3.4.`.
 static PARAGRAPH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\[?\s*(?P<number>\d{1,2})\.\d{1,3}\s*\]?")
+    Regex::new(r"^\s*[\[(]?\s*(?P<number>\d{1,2})\.\d{1,3}\s*[\])]?")
         .expect("the paragraph-number pattern is valid")
+});
+
+/// A numbered top-level heading inside a paragraph, as a PDF joins it to
+/// the text before (`… sebagai berikut. 3. PERTIMBANGAN HUKUM [3.1] …`):
+/// upper case only.
+static INLINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s(?P<number>\d{1,2}|[IVX]{1,4})\.\s+(?P<heading>IDENTITAS|DUDUK PERKARA|PERTIMBANGAN HUKUM|KESIMPULAN|AMAR PUTUSAN|MENGADILI|MEMUTUSKAN)\b")
+        .expect("the inline-heading pattern is valid")
 });
 
 /// The most words a title-case heading line holds.
@@ -138,9 +146,12 @@ pub fn heading(text: &str) -> Option<(Section, Option<u32>)> {
 }
 
 /// Gives every passage of a decision its section; leaves them all without
-/// one when no passage is a heading.
+/// one when no passage is or holds a heading.
 pub fn assign(passages: &mut [Passage]) {
-    if !passages.iter().any(|p| heading(&p.text).is_some()) {
+    if !passages
+        .iter()
+        .any(|p| heading(&p.text).is_some() || inline_heading(&p.text).is_some())
+    {
         return;
     }
     let mut current = Section::Identitas;
@@ -163,7 +174,26 @@ pub fn assign(passages: &mut [Passage]) {
             .and_then(|c| c.name("number")?.as_str().parse::<u32>().ok())
             .and_then(|n| by_number.get(&n).copied());
         p.section = Some(numbered.unwrap_or(current));
+        // A heading inside the paragraph opens its section for the next ones.
+        if let Some((section, number)) = inline_heading(&p.text) {
+            if section >= current {
+                current = section;
+            }
+            if let Some(n) = number {
+                by_number.entry(n).or_insert(current);
+            }
+        }
     }
+}
+
+/// The last numbered top-level heading inside `text` (not at its start).
+fn inline_heading(text: &str) -> Option<(Section, Option<u32>)> {
+    let caps = INLINE_HEADING.captures_iter(text).last()?;
+    let (section, _) = heading(caps.name("heading")?.as_str())?;
+    Some((
+        section,
+        caps.name("number").and_then(|n| number_value(n.as_str())),
+    ))
 }
 
 #[cfg(test)]
@@ -197,6 +227,37 @@ mod tests {
         );
         assert_eq!(heading("Pertimbangannya sederhana"), None);
         assert_eq!(heading("Menimbang bahwa Pemohon hadir"), None);
+    }
+
+    fn paragraphs(texts: &[&str]) -> Vec<Passage> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Passage::paragraph(i, t.to_string(), 1, None))
+            .collect()
+    }
+
+    #[test]
+    fn a_heading_joined_to_the_text_before_opens_its_section_after() {
+        let mut ps = paragraphs(&[
+            "1. IDENTITAS Pemohon dan Termohon.",
+            "(1.1) Bahwa Pemohon hadir. 2. DUDUK PERKARA A. Pendahuluan",
+            "(2.1) Bahwa permohonan diajukan.",
+            "Menimbang hal lain. 3. PERTIMBANGAN HUKUM",
+            "Menimbang bahwa Majelis berwenang.",
+        ]);
+        assign(&mut ps);
+        let got: Vec<Option<Section>> = ps.iter().map(|p| p.section).collect();
+        assert_eq!(
+            got,
+            [
+                Some(Section::Identitas),
+                Some(Section::Identitas),
+                Some(Section::DudukPerkara),
+                Some(Section::DudukPerkara),
+                Some(Section::Pertimbangan),
+            ]
+        );
     }
 
     #[test]
