@@ -81,6 +81,35 @@ fn a_phrase_matches_only_the_exact_words() {
 }
 
 #[test]
+fn a_phrase_finds_a_hyphenated_word_typed_with_a_space_and_back() {
+    let t = TempIndex::empty();
+    t.write(
+        "berita.txt",
+        "---\nid: sintetis-hyphen\ntype: news\ntitle: Sintetis\npublisher: Warta Contoh\ndate: 2099-01-02\n---\nPemohon menilai dinas bertindak sewenang-wenang kepada undang-undang yang berlaku.\nWarga membawa alat peraga ke ruang sidang.\n",
+    );
+    assert_eq!(t.build().rejected_files, 0);
+    for q in [
+        "\"sewenang wenang\"",
+        "\"sewenang-wenang\"",
+        "\"bertindak sewenang-wenang kepada\"",
+        "\"kepada undang\"",
+        "\"undang undang yang\"",
+    ] {
+        assert_eq!(t.search(q).total, 1, "{q}");
+    }
+    assert_eq!(
+        t.search("\"wenang kepada undang yang\"").total,
+        0,
+        "the parts keep their order"
+    );
+    assert_eq!(
+        t.search("\"alat alat\"").total,
+        0,
+        "a single word is not its reduplication"
+    );
+}
+
+#[test]
 fn putusan_finds_memutuskan_and_diputus() {
     let t = built();
     let found = texts(&t.search("putusan"));

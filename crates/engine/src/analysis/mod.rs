@@ -4,13 +4,16 @@
 //! - **stemmed** ([`STEMMED`]): words segmented, normalised, then reduced to
 //!   their root by [`IndonesianStemmer`] — the default search, where *putusan*
 //!   finds *memutuskan* and *informasinya* finds *informasi*;
-//! - **exact** ([`EXACT`]): the same words, lowercase and unstemmed — for
-//!   quoted phrases and exact-word search.
+//! - **exact** ([`EXACT`]): the same words, lowercase and unstemmed, a
+//!   hyphenated word as its parts ([`hyphens`]) — for quoted phrases and
+//!   exact-word search.
 //!
-//! Both views share one tokenizer, so their positions line up. The analyzers
+//! Both views share one tokenizer; positions line up up to the first
+//! hyphenated word (the exact view gives it one place per part). The analyzers
 //! are code, not data: [`register`] must run on every `Index` handle, at
 //! creation and at every open.
 
+pub mod hyphens;
 pub mod lexicon;
 pub mod morphology;
 pub mod stemmer;
@@ -37,7 +40,9 @@ pub fn stemmed_analyzer() -> TextAnalyzer {
 
 /// The exact analyzer.
 pub fn exact_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(IndonesianTokenizer).build()
+    TextAnalyzer::builder(IndonesianTokenizer)
+        .filter(hyphens::HyphenParts)
+        .build()
 }
 
 /// Registers both analyzers on an index handle.
