@@ -731,3 +731,39 @@ fn a_mode_filter_keeps_quotes_or_reported_speech_and_with_a_role_the_same_attrib
         Err(SearchError::BadRequest(_))
     ));
 }
+
+#[test]
+fn a_word_that_names_the_role_filter_is_met_by_the_filter() {
+    let t = TempIndex::empty();
+    let line = |turn: u32, role: &str, text: &str| {
+        format!("{{\"doc_id\":\"sintetis-peran\",\"title\":\"Sintetis\",\"commission\":\"Komisi Informasi Provinsi Nusa Contoh\",\"date\":\"2099-01-02\",\"turn\":{turn},\"speaker\":\"Penutur {role} Fiktif\",\"role\":\"{role}\",\"text\":\"{text}\"}}\n")
+    };
+    let corpus = [
+        line(
+            1,
+            "majelis",
+            "Majelis majelis meminta para pihak tertib, majelis mencatat kehadiran.",
+        ),
+        line(
+            2,
+            "majelis",
+            "Apakah kontrak itu sudah diuji konsekuensinya?",
+        ),
+        line(3, "termohon", "Kontrak itu menurut majelis belum diuji."),
+    ]
+    .concat();
+    t.write("sidang.jsonl", &corpus);
+    assert_eq!(t.build().rejected_files, 0);
+    let hits = t.search("majelis kontrak role:majelis");
+    let first = &hits.hits[0].passage.passage.text;
+    assert!(
+        first.starts_with("Apakah kontrak"),
+        "what the panel said of the contract first: {first}"
+    );
+    assert!(
+        hits.hits
+            .iter()
+            .all(|h| h.passage.passage.role == Some(risalah_engine::model::Role::Majelis)),
+        "the filter still holds"
+    );
+}

@@ -6,7 +6,9 @@
 //! [`TIER`] when it matches, plus its BM25 score, so a passage that matches
 //! more of the words always ranks above one that matches fewer, and BM25 orders
 //! passages within a tier. At least one content word must match. Question and
-//! filler words (*apa*, *bagaimana*, *soal*, *kata*, …) only add BM25 score.
+//! filler words (*apa*, *bagaimana*, *soal*, *kata*, …), and words that name
+//! the active role or speaker filter (*majelis* under `role:majelis`), only
+//! add BM25 score.
 //! Phrases are required and match the exact (unstemmed) view.
 
 use super::query::{Clause, Filters, Item, ParsedQuery, QueryError};
@@ -132,6 +134,15 @@ pub fn plan(
     let mut highlight: Vec<String> = Vec::new();
 
     let clauses = merge_equivalents(&parsed.clauses);
+    let mut filters = parsed.filters.clone();
+    filters.merge(extra);
+    // A word that names the active role or speaker filter (`majelis` under
+    // role:majelis) is met by the filter: it only adds score, as filler does.
+    let met = met_by_filters(&filters);
+    let is_filler = |w: &str| {
+        let stems = stemmed(w);
+        is_filler(w) || (!stems.is_empty() && stems.iter().all(|s| met.contains(s)))
+    };
     let only_filler = clauses.iter().filter(|c| !c.negated).all(|c| {
         c.alternatives
             .iter()
@@ -204,8 +215,6 @@ pub fn plan(
         top.push((Occur::Must, Box::new(any_content)));
     }
     top.extend(filler.into_iter().map(|q| (Occur::Should, q)));
-    let mut filters = parsed.filters.clone();
-    filters.merge(extra);
     for q in filter_queries(&filters, fields)? {
         top.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
     }
@@ -244,6 +253,71 @@ pub fn plan(
         highlight: highlight_query,
         has_text,
     })
+}
+
+/// The baseline the relevance evaluation compares against: plain stemmed
+/// BM25 over the text, any word (every word and the words of every phrase,
+/// excluded ones left out), with the same filters.
+pub fn baseline(
+    parsed: &ParsedQuery,
+    extra: &Filters,
+    fields: &Fields,
+) -> Result<Plan, QueryError> {
+    let words: Vec<String> = parsed
+        .clauses
+        .iter()
+        .filter(|c| !c.negated)
+        .flat_map(|c| &c.alternatives)
+        .flat_map(|item| {
+            let (Item::Word(text) | Item::Phrase(text)) = item;
+            stemmed(text)
+        })
+        .collect();
+    let any_word = any_of(
+        words
+            .iter()
+            .map(|t| -> Box<dyn Query> {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(fields.text, t),
+                    IndexRecordOption::WithFreqs,
+                ))
+            })
+            .collect(),
+    );
+    let has_text = any_word.is_some();
+    let mut top: Vec<(Occur, Box<dyn Query>)> =
+        any_word.into_iter().map(|q| (Occur::Must, q)).collect();
+    let mut filters = parsed.filters.clone();
+    filters.merge(extra);
+    for q in filter_queries(&filters, fields)? {
+        top.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+    }
+    top.push((
+        Occur::Must,
+        Box::new(TermQuery::new(
+            Term::from_field_text(fields.record, PASSAGE_RECORD),
+            IndexRecordOption::Basic,
+        )),
+    ));
+    Ok(Plan {
+        query: Box::new(BooleanQuery::new(top)),
+        highlight: Box::new(EmptyQuery),
+        has_text,
+    })
+}
+
+/// The stems of the words the role and speaker filters name: each role's
+/// name (`majelis`, `pihak terkait`) and the words of each speaker filter.
+fn met_by_filters(filters: &Filters) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for role in &filters.roles {
+        words.push(role.as_str().replace('_', " "));
+    }
+    words.extend(filters.speakers.iter().cloned());
+    let mut stems: Vec<String> = words.iter().flat_map(|w| stemmed(w)).collect();
+    stems.sort();
+    stems.dedup();
+    stems
 }
 
 fn is_filler(word: &str) -> bool {
