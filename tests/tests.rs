@@ -18,5 +18,6 @@ mod hardening;
 mod http;
 mod incremental;
 mod privacy;
+mod relevance;
 mod reliability;
 mod search;

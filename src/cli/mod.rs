@@ -5,6 +5,7 @@
 mod analyze;
 mod attribute;
 mod check;
+mod eval;
 mod export;
 mod index;
 mod search;
@@ -98,6 +99,19 @@ pub enum Command {
         /// The output file (`-` for standard output).
         #[arg(long, default_value = "-")]
         out: PathBuf,
+    },
+    /// Score the ranking on a relevance set (`corpus/`, `questions.tsv`,
+    /// `judgments.tsv`) against plain BM25: nDCG@10 and Recall@10 per question type.
+    Eval {
+        /// The relevance set's directory.
+        #[arg(long, default_value = "tests/fixtures/relevance")]
+        set: PathBuf,
+        /// Where to build the set's index.
+        #[arg(long, default_value = "index-relevance")]
+        index: PathBuf,
+        /// Also print every question's scores and first documents.
+        #[arg(long)]
+        show: bool,
     },
     /// Print the tokens the index would store for TEXT (stemmed and exact views).
     Analyze {
@@ -299,6 +313,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 stats.text_bytes as f64 / 1e6
             );
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval { set, index, show } => {
+            eval::run(&set, &index, show).map(|_| ExitCode::SUCCESS)
         }
         Command::Attribute { json, file } => attribute::run(&file, json),
         Command::Export(args) => export::run(&args),

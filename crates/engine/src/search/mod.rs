@@ -2,11 +2,13 @@
 //! tantivy query ([`plan`]), and the service that runs it and returns
 //! structured results ([`service`]): hits with their documents, snippets as
 //! marked fragments ([`snippet`]), the turns around them, facet counts
-//! ([`facets`]), and what the index holds ([`catalog`]). Knows nothing of
-//! HTTP or HTML.
+//! ([`facets`]), what the index holds ([`catalog`]) and a case of it
+//! ([`cases`]), and relevance evaluation ([`eval`]). Knows nothing of HTTP
+//! or HTML.
 
 pub mod cases;
 pub mod catalog;
+pub mod eval;
 pub mod facets;
 pub mod plan;
 pub mod query;

@@ -28,6 +28,10 @@ use tantivy::{Searcher, Term};
 /// count decides rank first.
 pub const TIER: f32 = 1000.0;
 
+/// The score a content word's exact (unstemmed) form adds: less than a
+/// matched word's [`TIER`], so matching more words still comes first.
+pub const EXACT_TIER: f32 = TIER / 4.0;
+
 /// The shortest word (in characters) that may match with one typo.
 const FUZZY_MIN_CHARS: usize = 5;
 
@@ -90,16 +94,18 @@ const FILLER: &[&str] = &[
     "ada",
 ];
 
-/// Short and long forms that name the same body or law, matched both ways.
-const EQUIVALENTS: &[(&str, &str)] = &[
-    ("kip", "komisi informasi pusat"),
-    ("kpu", "komisi pemilihan umum"),
-    ("ppid", "pejabat pengelola informasi dan dokumentasi"),
-    ("ki", "komisi informasi"),
-    ("uu kip", "undang-undang keterbukaan informasi publik"),
-    ("bawaslu", "badan pengawas pemilihan umum"),
-    ("dkpp", "dewan kehormatan penyelenggara pemilu"),
-];
+/// Short and long forms that name the same body, office or law, matched
+/// both ways (`data/equivalents.tsv`; a longer long form before a shorter
+/// one it contains).
+static EQUIVALENTS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    include_str!("data/equivalents.tsv")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(short, long)| (short.trim(), long.trim()))
+        .collect()
+});
 
 /// Each equivalence's long and short form, stemmed once per process.
 static EQUIVALENT_STEMS: LazyLock<Vec<[Vec<String>; 2]>> = LazyLock::new(|| {
@@ -121,6 +127,19 @@ pub struct Plan {
     pub has_text: bool,
 }
 
+/// How matched content words count before BM25 orders passages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coordination {
+    /// Each matched word adds the same [`TIER`]: more matched words first.
+    Constant,
+    /// Each matched word adds [`TIER`] times its IDF over the query's
+    /// highest: a rare word that carries the question outweighs common ones.
+    Weighted,
+}
+
+/// The coordination searches use.
+pub const COORDINATION: Coordination = Coordination::Constant;
+
 /// Plans `parsed` (with `extra` filters from request parameters) against an index.
 pub fn plan(
     parsed: &ParsedQuery,
@@ -128,8 +147,34 @@ pub fn plan(
     fields: &Fields,
     searcher: &Searcher,
 ) -> Result<Plan, QueryError> {
+    plan_with(parsed, extra, fields, searcher, COORDINATION)
+}
+
+/// BM25's IDF of the rarest word of `text` in the stemmed text field.
+fn rarest_idf(text: &str, fields: &Fields, searcher: &Searcher) -> f32 {
+    let n = searcher.num_docs() as f32;
+    stemmed(text)
+        .iter()
+        .map(|s| {
+            let df = searcher
+                .doc_freq(&Term::from_field_text(fields.text, s))
+                .unwrap_or(0) as f32;
+            (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+        })
+        .fold(0.0, f32::max)
+}
+
+/// [`plan`] with a chosen coordination (the relevance evaluation compares them).
+pub fn plan_with(
+    parsed: &ParsedQuery,
+    extra: &Filters,
+    fields: &Fields,
+    searcher: &Searcher,
+    coordination: Coordination,
+) -> Result<Plan, QueryError> {
     let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let mut content: Vec<Box<dyn Query>> = Vec::new();
+    let mut content: Vec<(Box<dyn Query>, f32)> = Vec::new();
+    let mut exact_forms: Vec<Box<dyn Query>> = Vec::new();
     let mut filler: Vec<Box<dyn Query>> = Vec::new();
     let mut highlight: Vec<String> = Vec::new();
 
@@ -184,37 +229,75 @@ pub fn plan(
         let Some(q) = any_of(alternatives) else {
             continue;
         };
+        // The exact form of a word counts above a stem-only match
+        // (`atasan` is not `atas`; `wenang` is not `kewenangan`).
+        if !is_filler_clause {
+            for item in &clause.alternatives {
+                if let Item::Word(word) = item {
+                    if let Some(exact) = exact_phrase(word, fields) {
+                        exact_forms.push(Box::new(ConstScoreQuery::new(exact, EXACT_TIER)));
+                    }
+                }
+            }
+        }
         if is_filler_clause {
             filler.push(q);
         } else {
-            content.push(q);
+            let idf = clause
+                .alternatives
+                .iter()
+                .map(|item| {
+                    let (Item::Word(text) | Item::Phrase(text)) = item;
+                    rarest_idf(text, fields, searcher)
+                })
+                .fold(0.0, f32::max);
+            content.push((q, idf));
         }
     }
-    // The tier separates passages by how many content words they match; with
-    // one content word every match is in the same tier, so it is left out.
-    if content.len() > 1 {
-        content = content
+    // The tier separates passages by how many content words they match (or,
+    // weighted, by how much the matched words tell); with one content word
+    // every match is in the same tier, so it is left out.
+    let highest = content.iter().map(|(_, idf)| *idf).fold(0.0, f32::max);
+    let content: Vec<Box<dyn Query>> = if content.len() > 1 {
+        content
             .into_iter()
-            .map(|q| -> Box<dyn Query> {
+            .map(|(q, idf)| -> Box<dyn Query> {
+                let tier = match coordination {
+                    Coordination::Constant => TIER,
+                    Coordination::Weighted if highest > 0.0 => TIER * idf / highest,
+                    Coordination::Weighted => TIER,
+                };
                 Box::new(BooleanQuery::new(vec![
                     (
                         Occur::Should,
-                        Box::new(ConstScoreQuery::new(q.box_clone(), TIER)),
+                        Box::new(ConstScoreQuery::new(q.box_clone(), tier)),
                     ),
                     (Occur::Should, q),
                 ]))
             })
-            .collect();
-    }
+            .collect()
+    } else {
+        content.into_iter().map(|(q, _)| q).collect()
+    };
 
-    let has_text = !content.is_empty() || must.iter().any(|(o, _)| *o == Occur::Must);
+    let has_phrase = must.iter().any(|(o, _)| *o == Occur::Must);
+    let has_text = !content.is_empty() || has_phrase;
     let mut top: Vec<(Occur, Box<dyn Query>)> = must;
     if !content.is_empty() {
         let any_content =
             BooleanQuery::new(content.into_iter().map(|q| (Occur::Should, q)).collect());
-        top.push((Occur::Must, Box::new(any_content)));
+        // With a required phrase the other words rank the passages that
+        // have it: the phrase is often in one sentence and the words in
+        // the next.
+        let occur = if has_phrase {
+            Occur::Should
+        } else {
+            Occur::Must
+        };
+        top.push((occur, Box::new(any_content)));
     }
     top.extend(filler.into_iter().map(|q| (Occur::Should, q)));
+    top.extend(exact_forms.into_iter().map(|q| (Occur::Should, q)));
     for q in filter_queries(&filters, fields)? {
         top.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
     }
@@ -410,7 +493,7 @@ fn merge_equivalents(clauses: &[Clause]) -> Vec<Clause> {
     let mut out = Vec::new();
     let mut i = 0;
     'outer: while i < clauses.len() {
-        for (pair, (short, long)) in EQUIVALENT_STEMS.iter().zip(EQUIVALENTS) {
+        for (pair, (short, long)) in EQUIVALENT_STEMS.iter().zip(EQUIVALENTS.iter()) {
             for wanted in pair {
                 let mut got: Vec<String> = Vec::new();
                 let mut j = i;

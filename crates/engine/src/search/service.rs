@@ -5,7 +5,7 @@
 
 use super::catalog::{Catalog, CatalogEntry};
 use super::facets::{FacetCollector, FacetCounts};
-use super::plan::plan;
+use super::plan::{baseline, plan, plan_with, Coordination};
 use super::query::{self, Filters, QueryError};
 use super::snippet::{Snippet, SNIPPET_CHARS};
 use crate::index::document::{self, StoredPassage};
@@ -108,6 +108,19 @@ pub struct DocumentView {
     pub roster: Vec<Speaker>,
     /// Every passage, in order.
     pub passages: Vec<StoredPassage>,
+}
+
+/// Which ranking [`SearchService::ranked_documents`] uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ranking {
+    /// risalah's own.
+    Risalah,
+    /// risalah's, matched words weighted by IDF ([`Coordination::Weighted`]).
+    Weighted,
+    /// risalah's, every matched word alike ([`Coordination::Constant`]).
+    Constant,
+    /// Plain stemmed BM25 over the text, any word, the same filters.
+    Baseline,
 }
 
 /// Why a search failed.
@@ -280,6 +293,37 @@ impl SearchService {
             facets,
             hits,
         })
+    }
+
+    /// The document ids of the `limit` best passages of `q`, in rank order
+    /// (a document once per passage), ranked by risalah or by the plain
+    /// BM25 baseline: what the relevance evaluation ([`super::eval`]) reads.
+    pub fn ranked_documents(
+        &self,
+        q: &str,
+        ranking: Ranking,
+        limit: usize,
+    ) -> Result<Vec<String>, SearchError> {
+        let parsed = query::parse(q)?;
+        let searcher = self.reader.searcher();
+        let fields = &self.handle.fields;
+        let none = Filters::default();
+        let planned = match ranking {
+            Ranking::Risalah => plan(&parsed, &none, fields, &searcher)?,
+            Ranking::Weighted => {
+                plan_with(&parsed, &none, fields, &searcher, Coordination::Weighted)?
+            }
+            Ranking::Constant => {
+                plan_with(&parsed, &none, fields, &searcher, Coordination::Constant)?
+            }
+            Ranking::Baseline => baseline(&parsed, &none, fields)?,
+        };
+        let top = TopDocs::with_limit(limit.max(1)).order_by_score();
+        let addresses = searcher.search(&*planned.query, &top)?;
+        addresses
+            .into_iter()
+            .map(|(_, address)| Ok(self.load(&searcher, address)?.doc_id))
+            .collect()
     }
 
     /// Starts an export: runs the search for up to `cap` hits, in rank

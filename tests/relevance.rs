@@ -1,0 +1,53 @@
+//! Relevance on the fictional relevance set (`tests/fixtures/relevance/`):
+//! risalah's ranking must not fall below the scores recorded in
+//! BENCHMARKS.md ("Relevance") by more than 0.02. `risalah eval` prints the
+//! full table, per question type and against plain BM25.
+
+use crate::util::{root, TempIndex};
+use risalah_engine::search::eval::{evaluate, read_judgments, read_questions};
+use risalah_engine::search::service::Ranking;
+
+/// nDCG@10 of risalah on the set, as recorded in BENCHMARKS.md.
+const RECORDED_NDCG: f64 = 0.838;
+/// Recall@10 of risalah on the set, as recorded in BENCHMARKS.md.
+const RECORDED_RECALL: f64 = 0.823;
+/// How far a change may lower either before this test fails.
+const TOLERANCE: f64 = 0.02;
+
+#[test]
+fn ranking_holds_its_recorded_relevance() {
+    let set = root().join("tests/fixtures/relevance");
+    let read = |name: &str| std::fs::read_to_string(set.join(name)).unwrap();
+    let questions = read_questions(&read("questions.tsv")).unwrap();
+    let judgments = read_judgments(&read("judgments.tsv")).unwrap();
+    assert!(
+        questions.len() >= 40,
+        "the set has {} questions",
+        questions.len()
+    );
+    let t = TempIndex::from_fixture("relevance/corpus");
+    let report = t.build();
+    assert_eq!(report.rejected_files, 0, "{:?}", report.problems);
+    let e = evaluate(
+        &t.service(),
+        &questions,
+        &judgments,
+        &[Ranking::Risalah, Ranking::Baseline],
+    )
+    .unwrap();
+    assert!(e.unjudged.is_empty(), "unjudged: {:?}", e.unjudged);
+    let (ndcg, recall) = (e.overall.ndcg[0], e.overall.recall[0]);
+    assert!(
+        ndcg >= RECORDED_NDCG - TOLERANCE,
+        "nDCG@10 fell to {ndcg:.3} (recorded {RECORDED_NDCG}); run `risalah eval --show`"
+    );
+    assert!(
+        recall >= RECORDED_RECALL - TOLERANCE,
+        "Recall@10 fell to {recall:.3} (recorded {RECORDED_RECALL}); run `risalah eval --show`"
+    );
+    assert!(
+        ndcg > e.overall.ndcg[1],
+        "risalah ({ndcg:.3}) ranks below plain BM25 ({:.3})",
+        e.overall.ndcg[1]
+    );
+}
