@@ -117,6 +117,7 @@ fn bad(q: &str) -> risalah_engine::search::SearchRequest {
         filters: Default::default(),
         limit: 10,
         offset: 0,
+        ..Default::default()
     }
 }
 
@@ -342,4 +343,63 @@ async fn citations_in_the_text_link_to_their_law_and_case() {
     assert_eq!(status, 200);
     let (status, body) = get_from(t.service(), "/api/search?law=kontrak").await;
     assert_eq!(status, 400, "{body}");
+}
+
+#[tokio::test]
+async fn hits_sort_by_date_and_a_search_is_a_feed() {
+    let t = fixture();
+    let dates = |body: &str| -> Vec<String> {
+        let json: Value = serde_json::from_str(body).unwrap();
+        json["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["date"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let (_, newest) = get_from(t.service(), "/api/search?q=uji+konsekuensi&sort=newest").await;
+    let newest = dates(&newest);
+    assert!(newest.len() >= 3, "{newest:?}");
+    assert!(newest.windows(2).all(|w| w[0] >= w[1]), "{newest:?}");
+    let (_, oldest) = get_from(t.service(), "/api/search?q=uji+konsekuensi&sort=oldest").await;
+    let oldest = dates(&oldest);
+    assert!(oldest.windows(2).all(|w| w[0] <= w[1]), "{oldest:?}");
+    assert_eq!(oldest.first(), newest.last());
+    let (status, _) = get_from(t.service(), "/api/search?q=uji&sort=terbaik").await;
+    assert_eq!(status, 400);
+
+    let (status, feed) = get_from(t.service(), "/feed?q=uji+konsekuensi&type=putusan").await;
+    assert_eq!(status, 200, "{feed}");
+    assert!(feed.starts_with(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+    ));
+    let entries = feed.matches("<entry>").count();
+    assert!(
+        (1..=risalah_web::feed::FEED_ENTRIES).contains(&entries),
+        "{entries}"
+    );
+    assert!(
+        feed.contains("<id>http://risalah.test/p/putusan-nc-"),
+        "{feed}"
+    );
+    assert!(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"http://risalah.test/feed?q=uji+konsekuensi&amp;type=putusan\"/>"), "{feed}");
+    let updated: Vec<&str> = feed
+        .match_indices("<updated>")
+        .skip(1)
+        .map(|(i, _)| &feed[i + 9..i + 19])
+        .collect();
+    assert!(
+        updated.windows(2).all(|w| w[0] >= w[1]),
+        "newest first: {updated:?}"
+    );
+    // What a user types is escaped in the feed.
+    let (status, hostile) = get_from(t.service(), "/feed?q=%3Cscript%3E%26%27").await;
+    assert_eq!(status, 200);
+    assert!(
+        hostile.contains("<title>risalah: &lt;script&gt;&amp;'</title>"),
+        "{hostile}"
+    );
+    assert!(!hostile.contains("<script"));
+    let (status, _) = get_from(t.service(), "/feed?q=uji&offset=10").await;
+    assert_eq!(status, 400);
 }

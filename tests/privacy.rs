@@ -269,6 +269,7 @@ fn a_query_for_personal_data_is_refused_and_ordinary_numbers_are_searched() {
             filters: Default::default(),
             limit: 10,
             offset: 0,
+            ..Default::default()
         });
         let message = err.err().map(|e| e.to_string()).unwrap_or_default();
         assert!(message.contains("not searchable"), "{q}: {message}");

@@ -522,6 +522,7 @@ fn bad_requests_are_errors_not_panics() {
             filters: Filters::default(),
             limit,
             offset,
+            ..Default::default()
         });
         assert!(
             matches!(result, Err(SearchError::BadRequest(_))),
@@ -605,6 +606,7 @@ fn the_bundled_corpus_answers_the_journalists_question() {
             },
             limit: 10,
             offset: 0,
+            ..Default::default()
         })
         .unwrap();
     let question = r
@@ -645,6 +647,7 @@ fn the_bundled_corpus_tells_the_respondent_from_the_panel_in_the_reports() {
                 },
                 limit: 50,
                 offset: 0,
+                ..Default::default()
             })
             .unwrap()
     };
@@ -693,6 +696,7 @@ fn a_mode_filter_keeps_quotes_or_reported_speech_and_with_a_role_the_same_attrib
                 filters: Filters::default(),
                 limit: 100,
                 offset: 0,
+                ..Default::default()
             })
             .unwrap()
     };
@@ -726,7 +730,8 @@ fn a_mode_filter_keeps_quotes_or_reported_speech_and_with_a_role_the_same_attrib
             q: "mode:kutipan".into(),
             filters: Filters::default(),
             limit: 10,
-            offset: 0
+            offset: 0,
+            ..Default::default()
         }),
         Err(SearchError::BadRequest(_))
     ));

@@ -147,6 +147,7 @@ impl TempIndex {
                 filters,
                 limit,
                 offset,
+                ..Default::default()
             })
             .unwrap()
     }

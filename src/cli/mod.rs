@@ -158,6 +158,9 @@ pub struct QueryArgs {
     /// Only passages citing this law, rule or article: `uu-14-2008/17`, "UU KIP".
     #[arg(long)]
     law: Option<String>,
+    /// The order: relevance (the default), newest or oldest.
+    #[arg(long, value_parser = ["relevance", "newest", "oldest"])]
+    sort: Option<String>,
     /// From this date on: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long)]
     from: Option<String>,
@@ -183,6 +186,7 @@ impl QueryArgs {
             section: self.section.clone(),
             outcome: self.outcome.clone(),
             law: self.law.clone(),
+            sort: self.sort.clone(),
             from: self.from.clone(),
             to: self.to.clone(),
             ..SearchParams::default()

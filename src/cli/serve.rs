@@ -65,7 +65,7 @@ fn choose_corpus(options: &ServeOptions) -> Option<PathBuf> {
 fn ensure_index(index: &Path, corpus: &Path) -> anyhow::Result<()> {
     let why = match build::freshness(index, corpus)? {
         Freshness::Fresh => return Ok(()),
-        Freshness::Missing => format!("no index in {} yet", index.display()),
+        Freshness::Missing => format!("the index directory {} holds no index yet", index.display()),
         Freshness::Stale(reason) => reason,
     };
     eprintln!("risalah: indexing {} ({why})", corpus.display());
@@ -85,8 +85,10 @@ fn ensure_index(index: &Path, corpus: &Path) -> anyhow::Result<()> {
 fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("RISALAH_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("risalah=info,tower_http=warn"));
+    // Colour only on a terminal: a log file gets plain text.
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
 }

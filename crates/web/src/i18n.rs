@@ -280,6 +280,11 @@ pub(crate) enum Text {
     NotInIndex,
     ByOutcome,
     Law,
+    SortBy,
+    Relevance,
+    Newest,
+    Oldest,
+    Feed,
 }
 
 impl Text {
@@ -379,6 +384,11 @@ impl Text {
             NotInIndex => ("belum ada di indeks", "not in the index"),
             ByOutcome => ("Menurut putusan", "By outcome"),
             Law => ("Peraturan yang dirujuk", "Cited law"),
+            SortBy => ("Urutan", "Order"),
+            Relevance => ("paling cocok", "best match"),
+            Newest => ("terbaru", "newest"),
+            Oldest => ("terlama", "oldest"),
+            Feed => ("Umpan Atom", "Atom feed"),
         }
     }
 }

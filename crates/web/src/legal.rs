@@ -51,6 +51,7 @@ pub async fn law_listing(state: &AppState, value: &str) -> Result<LawListing, Ap
         },
         limit: LAW_LISTING_LIMIT,
         offset: 0,
+        ..Default::default()
     };
     let results = state
         .run(move |s| s.search(&request).map_err(AppError::from))

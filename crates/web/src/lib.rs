@@ -8,6 +8,7 @@ pub mod assets;
 pub mod citation;
 pub mod error;
 pub mod export;
+pub mod feed;
 pub mod i18n;
 pub mod legal;
 pub mod openapi;
@@ -196,6 +197,7 @@ pub fn router(state: AppState) -> Router {
         .route("/p/{*id}", get(pages::passage))
         .route("/d/{id}", get(pages::document))
         .route("/browse", get(pages::browse))
+        .route("/feed", get(feed::feed))
         .route("/c/{*register}", get(pages::case))
         .route("/law/{*id}", get(pages::law))
         .route("/static/{file}", get(assets::serve))

@@ -11,7 +11,7 @@ use risalah_engine::model::{
     AttributionMode, DateRange, DocType, Outcome, Provenance, Role, Section, UnknownName,
 };
 use risalah_engine::search::query::period;
-use risalah_engine::search::{Filters, SearchRequest};
+use risalah_engine::search::{Filters, SearchRequest, Sort};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -76,6 +76,11 @@ pub struct SearchParams {
     /// (`uu-14-2008/17`) or a citation in any spelling (`UU KIP`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub law: Option<String>,
+    /// The order of the hits: `relevance` (the default; a search by filters
+    /// alone comes newest first), `newest` or `oldest` (by document date).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[param(pattern = r"^(relevance|newest|oldest)?$")]
+    pub sort: Option<String>,
     /// From this date: YYYY, YYYY-MM or YYYY-MM-DD.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[param(pattern = r"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$")]
@@ -261,6 +266,14 @@ impl SearchParams {
             from: date("from", &self.from)?.from,
             to: date("to", &self.to)?.to,
         };
+        let sort = match non_empty(&self.sort) {
+            None => Sort::default(),
+            Some(v) => v.parse::<Sort>().map_err(|_| {
+                bad(format!(
+                    "`sort={v}` is not an order; give `relevance`, `newest` or `oldest`"
+                ))
+            })?,
+        };
         let limit = self.limit.unwrap_or(default_limit);
         if limit == 0 {
             return Err(bad("`limit` must be at least 1".into()));
@@ -288,6 +301,7 @@ impl SearchParams {
             },
             limit,
             offset: self.offset.unwrap_or(0),
+            sort,
         })
     }
 

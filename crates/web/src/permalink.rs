@@ -53,7 +53,12 @@ impl PublicUrl {
 
     /// The absolute permalink of passage `id`.
     pub fn permalink(&self, id: &str) -> String {
-        format!("{}{}", self.0, permalink_path(id))
+        self.absolute(&permalink_path(id))
+    }
+
+    /// The absolute address of `path` (which starts with `/`).
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{path}", self.0)
     }
 }
 

@@ -16,4 +16,4 @@ pub mod service;
 pub mod snippet;
 
 pub use query::{Filters, QueryError};
-pub use service::{Hit, SearchError, SearchRequest, SearchResults, SearchService};
+pub use service::{Hit, SearchError, SearchRequest, SearchResults, SearchService, Sort};

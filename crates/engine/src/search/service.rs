@@ -45,6 +45,51 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Index of the first hit (0..=[`MAX_OFFSET`]).
     pub offset: usize,
+    /// The order of the hits.
+    pub sort: Sort,
+}
+
+/// The order of a search's hits.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase", ascii_case_insensitive)]
+pub enum Sort {
+    /// Best match first (a search by filters alone: newest first).
+    #[default]
+    Relevance,
+    /// Newest document first.
+    Newest,
+    /// Oldest document first.
+    Oldest,
+}
+
+impl Sort {
+    /// The lowercase name used in the API (`relevance`, `newest`, `oldest`).
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// The date order of the hits, or `None` for best match first (a
+    /// search with words or phrases sorted by relevance).
+    fn date_order(self, has_text: bool) -> Option<Order> {
+        match self {
+            Sort::Relevance if has_text => None,
+            Sort::Relevance | Sort::Newest => Some(Order::Desc),
+            Sort::Oldest => Some(Order::Asc),
+        }
+    }
 }
 
 /// The result of a search.
@@ -240,8 +285,9 @@ impl SearchService {
         let fields = &self.handle.fields;
         let planned = plan(&parsed, &request.filters, fields, &searcher)?;
         let top = TopDocs::with_limit(limit).and_offset(request.offset);
+        let by_date = request.sort.date_order(planned.has_text);
         let (addresses, total, facets): (Vec<(f32, DocAddress)>, usize, FacetCounts) =
-            if planned.has_text {
+            if by_date.is_none() {
                 searcher.search(
                     &*planned.query,
                     &(top.order_by_score(), Count, FacetCollector),
@@ -250,7 +296,7 @@ impl SearchService {
                 let (by_date, total, facets) = searcher.search(
                     &*planned.query,
                     &(
-                        top.order_by_fast_field::<DateTime>("date", Order::Desc),
+                        top.order_by_fast_field::<DateTime>("date", by_date.unwrap_or(Order::Desc)),
                         Count,
                         FacetCollector,
                     ),
@@ -335,17 +381,15 @@ impl SearchService {
         let searcher = self.reader.searcher();
         let planned = plan(&parsed, &request.filters, &self.handle.fields, &searcher)?;
         let top = TopDocs::with_limit(cap.max(1));
-        let (addresses, total): (Vec<DocAddress>, usize) = if planned.has_text {
-            let (hits, total) = searcher.search(&*planned.query, &(top.order_by_score(), Count))?;
-            (hits.into_iter().map(|(_, a)| a).collect(), total)
-        } else {
+        let by_date = request.sort.date_order(planned.has_text);
+        let (addresses, total): (Vec<DocAddress>, usize) = if let Some(order) = by_date {
             let (hits, total) = searcher.search(
                 &*planned.query,
-                &(
-                    top.order_by_fast_field::<DateTime>("date", Order::Desc),
-                    Count,
-                ),
+                &(top.order_by_fast_field::<DateTime>("date", order), Count),
             )?;
+            (hits.into_iter().map(|(_, a)| a).collect(), total)
+        } else {
+            let (hits, total) = searcher.search(&*planned.query, &(top.order_by_score(), Count))?;
             (hits.into_iter().map(|(_, a)| a).collect(), total)
         };
         Ok(ExportCursor {

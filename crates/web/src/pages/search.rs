@@ -16,7 +16,7 @@ use maud::{html, Markup};
 use risalah_engine::model::{Provenance, Role};
 use risalah_engine::search::catalog::CorpusSummary;
 use risalah_engine::search::service::MAX_OFFSET;
-use risalah_engine::search::{Hit, SearchResults};
+use risalah_engine::search::{Hit, SearchResults, Sort};
 use strum::VariantArray;
 
 /// Hits per page on the search page.
@@ -157,6 +157,11 @@ fn results_section(
     let limit = params.limit.unwrap_or(PAGE_SIZE);
     let roles = params.roles();
     let role_counts = r.facets.get("role");
+    let current_sort = params
+        .sort
+        .as_deref()
+        .and_then(|s| s.parse::<Sort>().ok())
+        .unwrap_or_default();
     let page_at = |at: usize| {
         params
             .with(|p| p.offset = (at > 0).then_some(at))
@@ -201,11 +206,19 @@ fn results_section(
                         " · " (offset + 1) "–" (offset + r.hits.len()) " " (lang.t(Text::ShowingOf)) " " (lang.number(r.total as u64))
                     }
                     " · " (r.took_ms) " ms"
+                    " · " (lang.t(Text::SortBy)) ": "
+                    @for (i, (sort, label)) in [(Sort::Relevance, Text::Relevance), (Sort::Newest, Text::Newest), (Sort::Oldest, Text::Oldest)].into_iter().enumerate() {
+                        @if i > 0 { " · " }
+                        a class="sort" href=(params.with(|p| { p.sort = (sort != Sort::Relevance).then(|| sort.as_str().to_string()); p.offset = None; }).link("/search"))
+                          aria-current=[(current_sort == sort).then_some("true")] { (lang.t(label)) }
+                    }
                     span class="export" {
                         " · " (lang.t(Text::Export)) ": "
                         a href=(export(ExportFormat::Csv)) { "CSV" }
                         " "
                         a href=(export(ExportFormat::Jsonl)) { "JSONL" }
+                        " · "
+                        a class="feed" href=(params.with(|p| { p.offset = None; p.sort = None; }).link("/feed")) type="application/atom+xml" { (lang.t(Text::Feed)) }
                     }
                 }
                 ol class="hits" start=(offset + 1) {
