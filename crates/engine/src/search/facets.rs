@@ -51,6 +51,11 @@ impl Collector for FacetCollector {
             let Some(column) = segment.fast_fields().str(name)? else {
                 continue;
             };
+            // A column no passage of the segment fills (no decisions, no
+            // cited law) has nothing to count: skip it, not visit every match.
+            if column.dictionary().num_terms() == 0 {
+                continue;
+            }
             let ords = column.ords();
             let single = (ords.get_cardinality() != Cardinality::Multivalued).then(|| ords.clone());
             columns.push(FacetColumn {
