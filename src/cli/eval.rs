@@ -8,18 +8,12 @@ use risalah_engine::search::service::Ranking;
 use risalah_engine::search::SearchService;
 
 /// The rankings compared, risalah's own first.
-const RANKINGS: &[Ranking] = &[
-    Ranking::Risalah,
-    Ranking::Constant,
-    Ranking::Weighted,
-    Ranking::Baseline,
-];
+const RANKINGS: &[Ranking] = &[Ranking::Risalah, Ranking::Weighted, Ranking::Baseline];
 
 /// A ranking's column name.
 fn name(ranking: Ranking) -> &'static str {
     match ranking {
         Ranking::Risalah => "risalah",
-        Ranking::Constant => "constant",
         Ranking::Weighted => "weighted",
         Ranking::Baseline => "bm25",
     }

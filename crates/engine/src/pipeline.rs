@@ -18,16 +18,11 @@
 //! attributed with changes.
 
 use crate::corpus::{self, ParsedFile, Problem};
+use crate::legal::register::case_key;
 use crate::model::{DocType, Document, Speaker};
 use crate::privacy::{Masked, Redactions};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-
-/// The key a case register number is linked by: lowercase, without spaces
-/// (`023 / III / KIP-PS / 2024` is `023/iii/kip-ps/2024`).
-pub fn case_key(case: &str) -> String {
-    case.split_whitespace().collect::<String>().to_lowercase()
-}
 
 /// The hearing rosters of a corpus, by case key.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -37,14 +37,6 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// A register number: `023/III/KIP-PS-A/2024`, `12 / X / KI-JBR-PS / 2023`.
-static REGISTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(\d{1,4})\s*/\s*([IVX]{1,4})\s*/\s*((?i:KIP?|KI\.?)[A-Za-z0-9.\-]*(?:\s*-\s*[A-Za-z0-9.]+)*)\s*/\s*((?:19|20)\d{2})\b",
-    )
-    .expect("static regex")
-});
-
 /// The commission named on a line: `KOMISI INFORMASI PROVINSI JAWA TENGAH`.
 static COMMISSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(komisi informasi(?:\s+(?:pusat|provinsi|kabupaten|kota)\b[\p{L} .]{0,40}?)?)\s*(?:republik indonesia)?\s*$")
@@ -286,10 +278,10 @@ fn kind_of(body: &Body) -> DocType {
 fn from_text(path: &Path, body: &Body, doc_type: DocType) -> DocumentMeta {
     let named = from_file_name(path, doc_type, Provenance::of_type(doc_type));
     let text = body.lines.join("\n");
-    let case = REGISTER.captures(&text).map(|c| {
-        let code: String = c[3].chars().filter(|ch| !ch.is_whitespace()).collect();
-        format!("{}/{}/{}/{}", &c[1], &c[2], code, &c[4])
-    });
+    // The decision's or hearing's own register number comes first, in its head.
+    let case = crate::legal::register::mentions(&text)
+        .first()
+        .map(|m| m.written.split_whitespace().collect::<String>());
     let commission = body
         .lines
         .iter()
@@ -565,9 +557,8 @@ mod tests {
             title_case("KOMISI INFORMASI PROVINSI DKI JAKARTA"),
             "Komisi Informasi Provinsi DKI Jakarta"
         );
-        let c = REGISTER
-            .captures("Nomor: 012 / X / KI-CONTOH-PS / 2099 tanggal")
-            .unwrap();
-        assert_eq!((&c[1], &c[2], &c[4]), ("012", "X", "2099"));
+        let found =
+            crate::legal::register::mentions("Nomor: 012 / X / KI-CONTOH-PS / 2099 tanggal");
+        assert_eq!(found[0].written, "012 / X / KI-CONTOH-PS / 2099");
     }
 }

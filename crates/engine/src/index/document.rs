@@ -66,7 +66,7 @@ pub fn to_tantivy(doc: &Document, file: &str, fields: &Fields) -> Vec<TantivyDoc
             }
         }
         if let Some(case) = &meta.case {
-            t.add_text(fields.case, crate::pipeline::case_key(case));
+            t.add_text(fields.case, crate::legal::register::case_key(case));
         }
         if let Some(outcome) = meta.outcome {
             t.add_text(fields.outcome, outcome.as_str());

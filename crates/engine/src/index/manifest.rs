@@ -40,7 +40,7 @@ pub struct FileRecord {
     /// Whether any input of the file was rejected (it is re-read every run).
     pub rejected: bool,
     /// The hearing rosters the file's transcripts give, by case key
-    /// ([`crate::pipeline::case_key`]): the link stage's input from a file
+    /// ([`crate::legal::register::case_key`]): the link stage's input from a file
     /// that is not re-read.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rosters: BTreeMap<String, Vec<Speaker>>,

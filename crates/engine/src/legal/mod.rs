@@ -8,8 +8,8 @@ pub mod outcome;
 pub mod register;
 pub mod sections;
 
+use crate::legal::register::case_key;
 use crate::model::{DocType, Document};
-use crate::pipeline::case_key;
 
 /// Reads the structure of `doc` into it: the sections of a decision, the
 /// outcome (unless the document states one itself), and the other cases

@@ -60,20 +60,32 @@ static HEDGED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// The outcome an amar states.
+/// The outcomes `found` in one text, with a grant and a rejection of the
+/// rest read as one grant in part ("Mengabulkan … Menolak permohonan untuk
+/// selain dan selebihnya"), in the order of [`PHRASES`].
+fn combined(mut found: Vec<Outcome>) -> Vec<Outcome> {
+    let has = |found: &[Outcome], o: Outcome| found.contains(&o);
+    if has(&found, Outcome::Dikabulkan) && has(&found, Outcome::Ditolak) {
+        found.retain(|o| !matches!(o, Outcome::Dikabulkan | Outcome::Ditolak));
+        found.push(Outcome::DikabulkanSebagian);
+    }
+    if has(&found, Outcome::DikabulkanSebagian) {
+        found.retain(|o| *o != Outcome::Dikabulkan);
+    }
+    let order = |o: &Outcome| PHRASES.iter().position(|(p, _)| p == o);
+    found.sort_by_key(order);
+    found.dedup();
+    found
+}
+
+/// The outcome an amar states: the most specific of those it holds.
 fn of_amar(text: &str) -> Option<Outcome> {
     let found = PHRASES
         .iter()
-        .find(|(_, re)| re.is_match(text))
-        .map(|(o, _)| *o)?;
-    // "Mengabulkan … Menolak permohonan untuk selain dan selebihnya": in part.
-    let rejects_the_rest = PHRASES
-        .iter()
-        .any(|(o, re)| *o == Outcome::Ditolak && re.is_match(text));
-    Some(match found {
-        Outcome::Dikabulkan if rejects_the_rest => Outcome::DikabulkanSebagian,
-        other => other,
-    })
+        .filter(|(_, re)| re.is_match(text))
+        .map(|(o, _)| *o)
+        .collect();
+    combined(found).first().copied()
 }
 
 /// Whether a report's sentence states `outcome` as a fact: the phrase is
@@ -93,25 +105,15 @@ fn states(sentence: &str, outcome: Outcome) -> bool {
     (by_the_parties || RULING.is_match(sentence)) && !HEDGED.is_match(before)
 }
 
-/// The outcomes a report's sentence states: a grant and a rejection of
-/// the rest are one grant in part.
+/// The outcomes a report's sentence states.
 fn stated_in(sentence: &str) -> Vec<Outcome> {
-    let mut found: Vec<Outcome> = PHRASES
-        .iter()
-        .map(|(o, _)| *o)
-        .filter(|o| states(sentence, *o))
-        .collect();
-    let has = |found: &[Outcome], o: Outcome| found.contains(&o);
-    if has(&found, Outcome::Dikabulkan) && has(&found, Outcome::Ditolak) {
-        found.retain(|o| !matches!(o, Outcome::Dikabulkan | Outcome::Ditolak));
-        found.push(Outcome::DikabulkanSebagian);
-    }
-    if has(&found, Outcome::DikabulkanSebagian) {
-        found.retain(|o| *o != Outcome::Dikabulkan);
-    }
-    found.sort();
-    found.dedup();
-    found
+    combined(
+        PHRASES
+            .iter()
+            .map(|(o, _)| *o)
+            .filter(|o| states(sentence, *o))
+            .collect(),
+    )
 }
 
 /// The outcome a report states, when it states exactly one.

@@ -20,6 +20,12 @@ static REGISTER: LazyLock<Regex> = LazyLock::new(|| {
 /// `PS-A`, `REG-PSI`, `PTSN`).
 const DISPUTE_CODES: &[&str] = &["ki", "kip", "kis", "ps", "psi", "pts", "ptsn", "reg"];
 
+/// The key a case register number is linked by: lowercase, without spaces
+/// (`023 / III / KIP-PS / 2024` is `023/iii/kip-ps/2024`).
+pub fn case_key(case: &str) -> String {
+    case.split_whitespace().collect::<String>().to_lowercase()
+}
+
 /// Whether a part names a commission or a dispute: one of its codes
 /// (split at `-`, `.` and spaces) is a [`DISPUTE_CODES`] one, or begins with
 /// `ki` (`KISB`, `KIBTN`).

@@ -148,40 +148,56 @@ pub fn heading(text: &str) -> Option<(Section, Option<u32>)> {
 /// Gives every passage of a decision its section; leaves them all without
 /// one when no passage is or holds a heading.
 pub fn assign(passages: &mut [Passage]) {
-    if !passages
+    // Each passage's heading at its start, and one inside it.
+    let headings: Vec<_> = passages
         .iter()
-        .any(|p| heading(&p.text).is_some() || inline_heading(&p.text).is_some())
+        .map(|p| (heading(&p.text), inline_heading(&p.text)))
+        .collect();
+    if headings
+        .iter()
+        .all(|(at_start, inside)| at_start.is_none() && inside.is_none())
     {
         return;
     }
-    let mut current = Section::Identitas;
-    let mut by_number: HashMap<u32, Section> = HashMap::new();
-    for p in passages.iter_mut() {
-        if let Some((section, number)) = heading(&p.text) {
-            // A sub-heading never takes the decision back to an earlier
-            // section (`Keterangan Pemohon` quoted in the pertimbangan).
-            if section >= current {
-                current = section;
-            }
-            if let Some(n) = number {
-                by_number.entry(n).or_insert(current);
-            }
-            p.section = Some(current);
+    let mut reading = Reading {
+        current: Section::Identitas,
+        by_number: HashMap::new(),
+    };
+    for (p, (at_start, inside)) in passages.iter_mut().zip(headings) {
+        if let Some(found) = at_start {
+            reading.open(found);
+            p.section = Some(reading.current);
             continue;
         }
         let numbered = PARAGRAPH_NUMBER
             .captures(&p.text)
             .and_then(|c| c.name("number")?.as_str().parse::<u32>().ok())
-            .and_then(|n| by_number.get(&n).copied());
-        p.section = Some(numbered.unwrap_or(current));
+            .and_then(|n| reading.by_number.get(&n).copied());
+        p.section = Some(numbered.unwrap_or(reading.current));
         // A heading inside the paragraph opens its section for the next ones.
-        if let Some((section, number)) = inline_heading(&p.text) {
-            if section >= current {
-                current = section;
-            }
-            if let Some(n) = number {
-                by_number.entry(n).or_insert(current);
-            }
+        if let Some(found) = inside {
+            reading.open(found);
+        }
+    }
+}
+
+/// Where the reading of a decision is: the current section, and the
+/// section each heading number opened.
+struct Reading {
+    current: Section,
+    by_number: HashMap<u32, Section>,
+}
+
+impl Reading {
+    /// A heading of `section` (numbered `number`) is read. A sub-heading
+    /// never takes the decision back to an earlier section (`Keterangan
+    /// Pemohon` quoted in the pertimbangan).
+    fn open(&mut self, (section, number): (Section, Option<u32>)) {
+        if section >= self.current {
+            self.current = section;
+        }
+        if let Some(n) = number {
+            self.by_number.entry(n).or_insert(self.current);
         }
     }
 }

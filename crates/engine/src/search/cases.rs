@@ -4,8 +4,8 @@
 //! cited by (precedent), whatever the spelling of the register numbers.
 
 use super::catalog::{Catalog, CatalogEntry};
+use crate::legal::register::case_key;
 use crate::model::{DocType, Outcome};
-use crate::pipeline::case_key;
 
 /// Another case, as a document names it.
 #[derive(Clone, Debug, PartialEq, Eq)]

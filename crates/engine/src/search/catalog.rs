@@ -78,7 +78,7 @@ impl Catalog {
         let cases: BTreeSet<String> = documents
             .iter()
             .filter_map(|d| d.meta.case.as_deref())
-            .map(crate::pipeline::case_key)
+            .map(crate::legal::register::case_key)
             .collect();
         let dates = || documents.iter().filter_map(|d| d.meta.date);
         let summary = CorpusSummary {

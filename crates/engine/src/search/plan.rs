@@ -243,14 +243,18 @@ pub fn plan_with(
         if is_filler_clause {
             filler.push(q);
         } else {
-            let idf = clause
-                .alternatives
-                .iter()
-                .map(|item| {
-                    let (Item::Word(text) | Item::Phrase(text)) = item;
-                    rarest_idf(text, fields, searcher)
-                })
-                .fold(0.0, f32::max);
+            // Only the weighted coordination reads the words' frequencies.
+            let idf = match coordination {
+                Coordination::Constant => 0.0,
+                Coordination::Weighted => clause
+                    .alternatives
+                    .iter()
+                    .map(|item| {
+                        let (Item::Word(text) | Item::Phrase(text)) = item;
+                        rarest_idf(text, fields, searcher)
+                    })
+                    .fold(0.0, f32::max),
+            };
             content.push((q, idf));
         }
     }
@@ -559,7 +563,7 @@ fn filter_queries(filters: &Filters, fields: &Fields) -> Result<Vec<Box<dyn Quer
     let cases = filters
         .cases
         .iter()
-        .map(|c| crate::pipeline::case_key(c))
+        .map(|c| crate::legal::register::case_key(c))
         .collect();
     let by_field = [
         (

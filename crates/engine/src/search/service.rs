@@ -162,8 +162,6 @@ pub enum Ranking {
     Risalah,
     /// risalah's, matched words weighted by IDF ([`Coordination::Weighted`]).
     Weighted,
-    /// risalah's, every matched word alike ([`Coordination::Constant`]).
-    Constant,
     /// Plain stemmed BM25 over the text, any word, the same filters.
     Baseline,
 }
@@ -358,9 +356,6 @@ impl SearchService {
             Ranking::Risalah => plan(&parsed, &none, fields, &searcher)?,
             Ranking::Weighted => {
                 plan_with(&parsed, &none, fields, &searcher, Coordination::Weighted)?
-            }
-            Ranking::Constant => {
-                plan_with(&parsed, &none, fields, &searcher, Coordination::Constant)?
             }
             Ranking::Baseline => baseline(&parsed, &none, fields)?,
         };
