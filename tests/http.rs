@@ -673,3 +673,115 @@ async fn documents_are_browsed_by_commission_year_and_month_and_filtered_by_comm
     let bad = get(&app, "/api/search?q=commission:%22KI%22").await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.body);
 }
+
+#[tokio::test]
+async fn who_says_it_most_ranks_speakers_and_links_to_them() {
+    let app = app();
+    let r = get(&app, "/api/speakers?q=dokumen%20anggaran").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let v = r.json();
+    let speakers = v["speakers"].as_array().unwrap();
+    assert!(!speakers.is_empty(), "{v}");
+    let counts: Vec<u64> = speakers
+        .iter()
+        .map(|s| s["passages"].as_u64().unwrap())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    assert!(v["counted"].as_u64().unwrap() <= v["total"].as_u64().unwrap());
+    let dewi = speakers
+        .iter()
+        .find(|s| s["speaker"] == "Dewi Lestari Contoh")
+        .unwrap_or_else(|| panic!("the majelis is among the speakers: {v}"));
+    assert_eq!(dewi["role"], "majelis");
+    assert_eq!(dewi["url"], "/s/Dewi%20Lestari%20Contoh");
+    // The narrowed search finds only what she said.
+    let search = dewi["search_url"]
+        .as_str()
+        .unwrap()
+        .replacen("/search", "/api/search", 1);
+    let hits = get(&app, &search).await.json();
+    let hits = hits["hits"].as_array().unwrap();
+    assert_eq!(hits.len() as u64, dewi["passages"].as_u64().unwrap());
+    assert!(hits.iter().all(|h| h["role"] == "majelis"));
+    // Her page names her roles and lists what she said.
+    let page = get(&app, "/s/Dewi%20Lestari%20Contoh?lang=en").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("<h1>Dewi Lestari Contoh</h1>"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("role-majelis"));
+    assert!(page.body.contains("What they said, newest first"));
+    // The results page shows the tally.
+    let results = get(&app, "/search?q=dokumen%20anggaran").await;
+    assert!(results.body.contains("Siapa paling sering mengatakannya"));
+    assert!(results.body.contains("href=\"/s/Dewi%20Lestari%20Contoh\""));
+    // Unknown speakers and bad parameters are told apart.
+    assert_eq!(
+        get(&app, "/s/Tidak%20Ada%20Orangnya").await.status,
+        StatusCode::NOT_FOUND
+    );
+    for bad in [
+        "/api/speakers?offset=10",
+        "/api/speakers?limit=101",
+        "/api/speakers?q=%22open",
+    ] {
+        assert_eq!(
+            get(&app, bad).await.status,
+            StatusCode::BAD_REQUEST,
+            "{bad}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_party_described_in_many_ways_is_counted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("berita.txt"),
+        "---\nid: sintetis-berita-pihak\ntype: news\ntitle: Sidang Dinas Rekaan (sintetis)\npublisher: Warta Contoh\ndate: 2099-02-01\nparties: Lembaga Fiktif (LF) v. Dinas Rekaan Kota Contoh (DRKC)\n---\nKomisi Informasi Provinsi Contoh menyidangkan sengketa informasi antara LF dan Dinas Rekaan Kota Contoh.\nKuasa termohon menjelaskan bahwa dokumen anggaran masih diaudit.\n\"Dokumen anggaran belum final,\" kata pihak DRKC dalam sidang.\n",
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    build::build(
+        &BuildOptions {
+            corpus,
+            index_dir: index.clone(),
+            rebuild: false,
+        },
+        &Silent,
+    )
+    .unwrap();
+    let app = App {
+        _dir: dir,
+        state: AppState::new(
+            SearchService::open(&index).unwrap(),
+            2,
+            PublicUrl::new("http://risalah.test"),
+        ),
+    };
+    let v = get(&app, "/api/speakers?q=dokumen%20anggaran").await.json();
+    let termohon: Vec<&Value> = v["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["role"] == "termohon")
+        .collect();
+    assert_eq!(termohon.len(), 1, "{v}");
+    assert_eq!(termohon[0]["speaker"], "Dinas Rekaan Kota Contoh");
+    assert_eq!(termohon[0]["passages"], 2);
+    // The party's name finds its passages.
+    let hits = get(
+        &app,
+        &termohon[0]["search_url"]
+            .as_str()
+            .unwrap()
+            .replacen("/search", "/api/search", 1),
+    )
+    .await
+    .json();
+    assert_eq!(hits["total"], 2, "{hits}");
+}

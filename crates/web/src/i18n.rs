@@ -285,6 +285,9 @@ pub(crate) enum Text {
     Newest,
     Oldest,
     Feed,
+    WhoSaysItMost,
+    AmongBest,
+    SaidNewestFirst,
 }
 
 impl Text {
@@ -389,6 +392,9 @@ impl Text {
             Newest => ("terbaru", "newest"),
             Oldest => ("terlama", "oldest"),
             Feed => ("Umpan Atom", "Atom feed"),
+            WhoSaysItMost => ("Siapa paling sering mengatakannya", "Who says it most"),
+            AmongBest => ("di antara bagian teratas", "among the best passages"),
+            SaidNewestFirst => ("Yang dikatakannya, terbaru dulu", "What they said, newest first"),
         }
     }
 }

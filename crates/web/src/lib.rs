@@ -17,6 +17,7 @@ pub mod params;
 pub mod permalink;
 pub mod server;
 pub mod snippet;
+pub mod speakers;
 
 use axum::extract::Request;
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, Uri};
@@ -200,6 +201,7 @@ pub fn router(state: AppState) -> Router {
         .route("/feed", get(feed::feed))
         .route("/c/{*register}", get(pages::case))
         .route("/law/{*id}", get(pages::law))
+        .route("/s/{*name}", get(pages::speaker))
         .route("/static/{file}", get(assets::serve))
         .route("/api/search", get(api::search))
         .route("/api/passages/{*id}", get(api::passage))
@@ -207,6 +209,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/docs/{id}", get(api::document))
         .route("/api/cases/{*register}", get(legal::case))
         .route("/api/laws/{*id}", get(legal::law))
+        .route("/api/speakers", get(speakers::speakers))
         .route("/api/export", get(export::export))
         .route("/openapi.json", get(openapi::serve))
         .route("/healthz", get(api::health))

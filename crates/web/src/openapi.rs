@@ -19,6 +19,7 @@ use utoipa::OpenApi;
         crate::api::document,
         crate::legal::case,
         crate::legal::law,
+        crate::speakers::speakers,
         crate::export::export,
         crate::api::health
     ),

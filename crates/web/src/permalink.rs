@@ -41,6 +41,11 @@ pub fn law_path(id: &str) -> String {
     format!("/law/{}", path_encoded(id))
 }
 
+/// The path of a speaker's page (`/s/Dewi%20Contoh`).
+pub fn speaker_path(name: &str) -> String {
+    format!("/s/{}", path_encoded(name))
+}
+
 /// The address the server is reached at, without a trailing `/`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PublicUrl(String);

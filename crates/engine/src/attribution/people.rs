@@ -417,12 +417,7 @@ impl Registry {
 
     /// The parties of the header (`Pemohon (ACR) v. Termohon (ACR)`).
     pub fn add_header_parties(&mut self, parties: &str) {
-        let sides: Vec<&str> = parties
-            .split(" v. ")
-            .flat_map(|s| s.split(" vs. "))
-            .flat_map(|s| s.split(" melawan "))
-            .collect();
-        let [pemohon, termohon] = sides.as_slice() else {
+        let Some((pemohon, termohon)) = crate::model::party_sides(parties) else {
             return;
         };
         for (side, role) in [(pemohon, Role::Pemohon), (termohon, Role::Termohon)] {

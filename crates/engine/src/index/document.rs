@@ -84,7 +84,16 @@ pub fn to_tantivy(doc: &Document, file: &str, fields: &Fields) -> Vec<TantivyDoc
         if let Some(ts) = &p.timestamp {
             t.add_text(fields.timestamp, ts);
         }
-        for speaker in speakers_of(p) {
+        let keys = super::speakers::speaker_keys(p, meta);
+        let mut names = speakers_of(p);
+        for key in &keys {
+            t.add_text(fields.speaker_key, key.term());
+            // A party counted under its header name is found under it too.
+            if !names.contains(&key.name.as_str()) {
+                names.push(&key.name);
+            }
+        }
+        for speaker in names {
             t.add_text(fields.speaker, speaker);
         }
         for role in roles_of(p) {

@@ -10,6 +10,7 @@ pub mod document;
 pub mod manifest;
 pub mod recovery;
 pub mod schema;
+pub mod speakers;
 
 use crate::analysis;
 use anyhow::Context;

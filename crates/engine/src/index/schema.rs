@@ -17,7 +17,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema changes; an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// The tokenizer of exact-match keyword fields (case register numbers): the
 /// whole value, lowercased.
@@ -69,6 +69,10 @@ pub struct Fields {
     /// The speaker's name (exact words, searchable); in a news paragraph,
     /// every speaker it quotes or paraphrases.
     pub speaker: Field,
+    /// Every speaker of the passage with their role, as one term each
+    /// ([`super::speakers::SpeakerKey::term`]; fast, not indexed): what the
+    /// speaker tally counts.
+    pub speaker_key: Field,
     /// The speaker's canonical role; in a news paragraph, every role it
     /// quotes or paraphrases (the first is the primary one).
     pub role: Field,
@@ -139,6 +143,7 @@ pub fn build() -> (Schema, Fields) {
             DateOptions::from(INDEXED).set_precision(DateTimePrecision::Seconds),
         ),
         speaker: b.add_text_field("speaker", text_options(analysis::EXACT, true)),
+        speaker_key: b.add_text_field("speaker_key", FAST),
         role: b.add_text_field("role", STRING | STORED | FAST),
         mode: b.add_text_field("mode", STRING),
         attributions: b.add_text_field("attributions", STORED),
@@ -180,6 +185,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         date: f("date")?,
         date_last: f("date_last")?,
         speaker: f("speaker")?,
+        speaker_key: f("speaker_key")?,
         role: f("role")?,
         mode: f("mode")?,
         attributions: f("attributions")?,

@@ -261,6 +261,31 @@ pub struct DocumentMeta {
     pub redact: Vec<String>,
 }
 
+impl DocumentMeta {
+    /// The two sides of [`DocumentMeta::parties`] (`Pemohon v. Termohon`,
+    /// also `vs.` or `melawan`), each as written, acronym included.
+    pub fn party_sides(&self) -> Option<(&str, &str)> {
+        party_sides(self.parties.as_deref()?)
+    }
+}
+
+/// The pemohon and termohon of a `Pemohon v. Termohon` line (also `vs.` or
+/// `melawan`), trimmed; none unless it names exactly two sides.
+pub fn party_sides(parties: &str) -> Option<(&str, &str)> {
+    let sides: Vec<&str> = parties
+        .split(" v. ")
+        .flat_map(|s| s.split(" vs. "))
+        .flat_map(|s| s.split(" melawan "))
+        .map(str::trim)
+        .collect();
+    match sides.as_slice() {
+        [pemohon, termohon] if !pemohon.is_empty() && !termohon.is_empty() => {
+            Some((pemohon, termohon))
+        }
+        _ => None,
+    }
+}
+
 /// What a passage is.
 #[derive(
     Clone,

@@ -2,7 +2,7 @@
 //! tantivy query ([`plan`]), and the service that runs it and returns
 //! structured results ([`service`]): hits with their documents, snippets as
 //! marked fragments ([`snippet`]), the turns around them, facet counts
-//! ([`facets`]), what the index holds ([`catalog`]) and a case of it
+//! ([`facets`]), who said it most ([`speakers`]), what the index holds ([`catalog`]) and a case of it
 //! ([`cases`]), and relevance evaluation ([`eval`]). Knows nothing of HTTP
 //! or HTML.
 
@@ -14,6 +14,7 @@ pub mod plan;
 pub mod query;
 pub mod service;
 pub mod snippet;
+pub mod speakers;
 
 pub use query::{Filters, QueryError};
 pub use service::{Hit, SearchError, SearchRequest, SearchResults, SearchService, Sort};

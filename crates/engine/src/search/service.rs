@@ -8,6 +8,7 @@ use super::facets::{FacetCollector, FacetCounts};
 use super::plan::{baseline, plan, plan_with, Coordination};
 use super::query::{self, Filters, QueryError};
 use super::snippet::{Snippet, SNIPPET_CHARS};
+use super::speakers::{self, SpeakerTally, TALLY_DEPTH};
 use crate::index::document::{self, StoredPassage};
 use crate::index::schema::DOCUMENT_RECORD;
 use crate::index::{self, IndexHandle};
@@ -337,6 +338,23 @@ impl SearchService {
             facets,
             hits,
         })
+    }
+
+    /// Who said it most: the `limit` speakers of the request's best
+    /// [`TALLY_DEPTH`] passages who speak in most of them (page and sort
+    /// of the request are not used).
+    pub fn speakers(
+        &self,
+        request: &SearchRequest,
+        limit: usize,
+    ) -> Result<SpeakerTally, SearchError> {
+        let parsed = query::parse(&request.q)?;
+        let searcher = self.reader.searcher();
+        let planned = plan(&parsed, &request.filters, &self.handle.fields, &searcher)?;
+        let top = TopDocs::with_limit(TALLY_DEPTH).order_by_score();
+        let (best, total) = searcher.search(&*planned.query, &(top, Count))?;
+        let addresses: Vec<DocAddress> = best.into_iter().map(|(_, a)| a).collect();
+        Ok(speakers::tally(&searcher, &addresses, total, limit)?)
     }
 
     /// The document ids of the `limit` best passages of `q`, in rank order

@@ -12,6 +12,7 @@ mod layout;
 mod parts;
 mod passage;
 mod search;
+mod speaker;
 
 pub use browse::browse;
 pub use case::case;
@@ -20,6 +21,7 @@ pub use error::PageError;
 pub use law::law;
 pub use passage::passage;
 pub use search::{search, PAGE_SIZE};
+pub use speaker::speaker;
 
 use crate::error::AppError;
 use crate::i18n::Lang;

@@ -9,6 +9,7 @@ use crate::api::{HitJson, Neighbour};
 use crate::i18n::{Lang, Text};
 use crate::params::{from_query, sniff_lang, ExportFormat, SearchParams};
 use crate::permalink::{case_path, document_path};
+use crate::speakers::SpeakerJson;
 use crate::{snippet, AppState};
 use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
@@ -16,11 +17,15 @@ use maud::{html, Markup};
 use risalah_engine::model::{Provenance, Role};
 use risalah_engine::search::catalog::CorpusSummary;
 use risalah_engine::search::service::MAX_OFFSET;
+use risalah_engine::search::speakers::SpeakerTally;
 use risalah_engine::search::{Hit, SearchResults, Sort};
 use strum::VariantArray;
 
 /// Hits per page on the search page.
 pub const PAGE_SIZE: usize = 10;
+
+/// The speakers the results page names under "who says it most".
+const TOP_SPEAKERS: usize = 5;
 
 /// The home page's example searches.
 const EXAMPLES: [&str; 4] = [
@@ -58,8 +63,12 @@ pub async fn search(
         let switch = link("/", lang.other());
         return Ok(page(lang, lang.t(Text::Tagline), &switch, body).into_response());
     }
-    let results = state
-        .run(move |s| s.search(&request).map_err(crate::error::AppError::from))
+    let (results, tally) = state
+        .run(move |s| {
+            let results = s.search(&request)?;
+            let tally = s.speakers(&request, TOP_SPEAKERS)?;
+            Ok((results, tally))
+        })
         .await
         .map_err(fail)?;
     let title = if params.q.is_empty() {
@@ -71,6 +80,7 @@ pub async fn search(
         h1 class="sr-only" { (lang.t(Text::Results)) ": " (title) }
         (search_form(lang, &params))
         (results_section(lang, &params, &results, state.public_url()))
+        (who_says_it_most(lang, &params, &tally))
     };
     Ok(page(lang, &title, &switch, body).into_response())
 }
@@ -136,6 +146,37 @@ fn holdings(lang: Lang, summary: &CorpusSummary) -> Markup {
                         (count(tally.passages, Text::PassagesWord))
                     }
                 }
+            }
+        }
+    }
+}
+
+/// "Who says it most": the speakers of the best passages, each a link to
+/// the search narrowed to them and to their page; nothing when none speaks.
+fn who_says_it_most(lang: Lang, params: &SearchParams, tally: &SpeakerTally) -> Markup {
+    let speakers: Vec<SpeakerJson> = tally
+        .speakers
+        .iter()
+        .map(|c| SpeakerJson::new(c, params))
+        .collect();
+    html! {
+        @if !speakers.is_empty() {
+            aside class="who-says" aria-labelledby="who-says-title" {
+                h2 id="who-says-title" { (lang.t(Text::WhoSaysItMost)) }
+                ol {
+                    @for s in &speakers {
+                        li {
+                            a href=(s.search_url) { (s.speaker) }
+                            @if let Some(role) = s.role { " · " span class={ "role role-" (role.as_str()) } { (lang.role(role)) } }
+                            " · " (lang.count(s.passages as u64, Text::PassagesWord))
+                            @if let (Some(first), Some(last)) = (&s.first_date, &s.last_date) {
+                                " · " time { (first) } @if first != last { " – " time { (last) } }
+                            }
+                            " · " a class="speaker-page" href=(link(&s.url, lang)) { (lang.t(Text::Speaker)) " →" }
+                        }
+                    }
+                }
+                p class="hint" { (lang.number(tally.counted as u64)) " " (lang.t(Text::AmongBest)) }
             }
         }
     }

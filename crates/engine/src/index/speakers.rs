@@ -1,0 +1,140 @@
+//! Who speaks in a passage, as the speaker tally counts them ("who said it
+//! most"): one key per speaker and role. Within a document, the words a
+//! report uses for a party with no person named (`kuasa termohon`, `pihak
+//! KPU`) are folded into the party as the header names it, so one party is
+//! counted once however the report describes it.
+
+use crate::model::{DocumentMeta, Passage, Role};
+
+/// Joins the role and the name in a key's term.
+const SEPARATOR: char = '\u{1f}';
+
+/// One speaker of a passage in one role.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SpeakerKey {
+    /// The name: a person's name as the document gives it, or the party's.
+    pub name: String,
+    /// The role, when the document gives one.
+    pub role: Option<Role>,
+}
+
+impl SpeakerKey {
+    /// The key as one fast-field term (`termohon\u{1f}Dinas X`).
+    pub fn term(&self) -> String {
+        let role = self.role.map(Role::as_str).unwrap_or_default();
+        format!("{role}{SEPARATOR}{}", self.name)
+    }
+
+    /// The key a [`SpeakerKey::term`] holds; none for anything else.
+    pub fn from_term(term: &str) -> Option<SpeakerKey> {
+        let (role, name) = term.split_once(SEPARATOR)?;
+        let role = if role.is_empty() {
+            None
+        } else {
+            Some(Role::from_name(role).ok()?)
+        };
+        Some(SpeakerKey {
+            name: name.to_string(),
+            role,
+        })
+    }
+}
+
+/// The speakers of `p`, each once: the passage's own speaker, then every
+/// speaker its attributions name.
+pub fn speaker_keys(p: &Passage, meta: &DocumentMeta) -> Vec<SpeakerKey> {
+    let mut out: Vec<SpeakerKey> = Vec::new();
+    let mut add = |key: SpeakerKey| {
+        if !key.name.is_empty() && !out.contains(&key) {
+            out.push(key);
+        }
+    };
+    let attributed: Vec<&str> = p.attributions.iter().filter_map(|a| a.who()).collect();
+    if let Some(name) = p.speaker.as_deref().filter(|n| !attributed.contains(n)) {
+        add(SpeakerKey {
+            name: name.to_string(),
+            role: p.role,
+        });
+    }
+    for a in &p.attributions {
+        let name = match (&a.speaker, a.role.and_then(|r| party_of(meta, r))) {
+            (Some(person), _) => person.clone(),
+            (None, Some(party)) => party,
+            (None, None) => match a.descriptor.as_deref() {
+                Some(descriptor) => descriptor.to_string(),
+                None => continue,
+            },
+        };
+        add(SpeakerKey { name, role: a.role });
+    }
+    out
+}
+
+/// The party of `role` as the document's header names it (acronym left
+/// out): the pemohon or the termohon.
+fn party_of(meta: &DocumentMeta, role: Role) -> Option<String> {
+    let (pemohon, termohon) = meta.party_sides()?;
+    let side = match role {
+        Role::Pemohon => pemohon,
+        Role::Termohon => termohon,
+        _ => return None,
+    };
+    let name = side.split_once('(').map_or(side, |(full, _)| full).trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Attribution, AttributionMode};
+
+    fn said(speaker: Option<&str>, descriptor: Option<&str>, role: Role) -> Attribution {
+        Attribution {
+            speaker: speaker.map(str::to_string),
+            role: Some(role),
+            descriptor: descriptor.map(str::to_string),
+            mode: AttributionMode::Quote,
+            confidence: 90,
+            span: None,
+        }
+    }
+
+    #[test]
+    fn a_party_described_without_a_name_is_folded_into_the_party() {
+        let meta = DocumentMeta {
+            parties: Some("Lembaga Fiktif (LF) v. Dinas Rekaan (DR)".into()),
+            ..DocumentMeta::default()
+        };
+        let mut p = Passage::paragraph(0, "…".into(), 1, None);
+        p.speaker = Some("kuasa termohon".into());
+        p.role = Some(Role::Termohon);
+        p.attributions = vec![
+            said(None, Some("kuasa termohon"), Role::Termohon),
+            said(Some("Dewi Contoh"), None, Role::Majelis),
+            said(None, Some("pihak DR"), Role::Termohon),
+        ];
+        let keys: Vec<String> = speaker_keys(&p, &meta)
+            .iter()
+            .map(SpeakerKey::term)
+            .collect();
+        assert_eq!(
+            keys,
+            ["termohon\u{1f}Dinas Rekaan", "majelis\u{1f}Dewi Contoh"]
+        );
+        assert_eq!(
+            SpeakerKey::from_term(&keys[1]),
+            Some(SpeakerKey {
+                name: "Dewi Contoh".into(),
+                role: Some(Role::Majelis)
+            })
+        );
+    }
+
+    #[test]
+    fn without_parties_a_description_stays_as_written() {
+        let mut p = Passage::paragraph(0, "…".into(), 1, None);
+        p.attributions = vec![said(None, Some("kuasa termohon"), Role::Termohon)];
+        let keys = speaker_keys(&p, &DocumentMeta::default());
+        assert_eq!(keys[0].name, "kuasa termohon");
+    }
+}
