@@ -181,11 +181,11 @@ fn quotes_and_paraphrases_are_attributed_to_the_right_speaker_and_role() {
             t.precision()
         ));
     }
-    // Floors at the levels measured when these fixtures were written (quotes
-    // 0.75, paraphrases 0.65, precision 0.98): a change that loses coverage
+    // Floors just under the levels measured (quotes 0.77, paraphrases 0.67,
+    // precision 0.98, 2026-12-03): a change that loses coverage
     // or precision fails here. The aim is 0.90 and 0.80 (see the open issue
     // on attribution); raise the floors as the attributor reaches them.
-    for (mode, min_coverage) in [("quote", 0.72), ("paraphrase", 0.62)] {
+    for (mode, min_coverage) in [("quote", 0.75), ("paraphrase", 0.65)] {
         let t = tallies[&("mode".to_string(), mode.to_string())];
         // Precision counts the invented roles too.
         let invented_here = invented

@@ -20,6 +20,7 @@ mod lexicon;
 pub mod para;
 pub mod people;
 pub mod quotes;
+mod self_named;
 pub mod speech;
 mod text;
 mod words;
@@ -71,6 +72,16 @@ pub fn attribute_with_roster(
     events.sort_by_key(|e| (e.paragraph, e.at));
     let mentions = speech::person_mentions(&paras, &registry);
     let resolved = speech::resolve::entities(&mut events, &mentions, &registry);
+    // `“Saya selaku pemohon …,” kata NAME`: NAME's own words give the role.
+    for (event, resolved) in events.iter().zip(&resolved) {
+        let claimed = (event.mode == AttributionMode::Quote)
+            .then(|| paragraphs[event.paragraph].get(event.span.clone()))
+            .flatten()
+            .and_then(self_named::claimed_role);
+        if let (Some(role), Some((entity, _))) = (claimed, resolved) {
+            registry.give_role(*entity, role, people::strength::APPOSITION);
+        }
+    }
 
     let mut out: Vec<Vec<Attribution>> = vec![Vec::new(); paragraphs.len()];
     for (event, resolved) in events.iter().zip(resolved) {

@@ -566,6 +566,15 @@ impl Registry {
             .filter_map(|k| p.lower(k))
             .collect::<Vec<_>>()
             .join(" ");
+        // `… KPU Contoh selaku termohon, NAME yang …`: a role after `selaku`
+        // is the one of what stands before it, not of the name after it
+        // (but `Bertindak selaku ketua majelis, NAME` is NAME's).
+        let of_what_precedes = start > 1
+            && matches!(p.lower(start - 1).as_deref(), Some("selaku" | "sebagai"))
+            && !matches!(p.lower(start - 2).as_deref(), Some("bertindak" | "duduk"));
+        if of_what_precedes && matches!(title, Title::Role(_)) {
+            return after_title;
+        }
         if let Some((name, body)) = titled_name(p, after_title) {
             self.titled(&name, title, &title_text, p.body_ref(body));
             return after_title;
@@ -919,6 +928,7 @@ impl Registry {
     /// `sidang dipimpin/diketuai [oleh] [TITLE] NAME [didampingi|dengan|bersama
     /// [anggota] NAME (, NAME)* (dan NAME)]`: the panel.
     fn panel_in(&mut self, p: &Para) {
+        self.chairs_in(p);
         for i in 0..p.tokens.len() {
             if p.quoted[i] || !matches!(p.lower(i).as_deref(), Some("dipimpin" | "diketuai")) {
                 continue;
@@ -963,6 +973,50 @@ impl Registry {
                 if members >= 5 {
                     break;
                 }
+            }
+        }
+    }
+
+    /// Who leads a hearing: `NAME [yang] memimpin sidang`, `NAME … saat
+    /// memimpin sidang` (the sentence's subject), `NAME yang didampingi
+    /// anggota majelis …`: NAME sits on the panel.
+    fn chairs_in(&mut self, p: &Para) {
+        for i in 0..p.tokens.len() {
+            if p.quoted[i] {
+                continue;
+            }
+            let leads = match p.lower(i).as_deref() {
+                Some("memimpin" | "mengetuai" | "memimpinnya") => (i + 1..i + 4).any(|k| {
+                    matches!(
+                        p.lower(k).as_deref(),
+                        Some("sidang" | "persidangan" | "mediasi" | "ajudikasi" | "pemeriksaan")
+                    )
+                }),
+                Some("didampingi") => {
+                    matches!(p.title_at(i + 1), Some((_, Title::Role(Role::Majelis))))
+                        || p.is_word(i + 1, "anggota")
+                }
+                _ => false,
+            };
+            if !leads {
+                continue;
+            }
+            let sentence = p.sentences.get(p.sentence_of(i)).map_or(0, |r| r.start);
+            let mut end = i;
+            while end > sentence
+                && matches!(
+                    p.lower(end - 1).as_deref(),
+                    Some("yang" | "saat" | "ketika" | "juga")
+                )
+            {
+                end -= 1;
+            }
+            let before = (end.saturating_sub(6).max(sentence)..end)
+                .find_map(|s| p.name_at(s).filter(|n| n.end == end));
+            let subject = before.or_else(|| p.name_at(sentence).filter(|n| n.end < i));
+            if let Some(name) = subject {
+                let person = self.person(&name.text);
+                self.give_role(person, Role::Majelis, strength::PANEL);
             }
         }
     }

@@ -419,7 +419,9 @@ fn after_quote(p: &Para, registry: &mut Registry, k: usize) -> Option<(Who, f32)
         if clitic {
             return Some((Who::Anaphor, cue::ANAPHOR));
         }
-        let (who, _) = speaker_at(p, registry, k + 1)?;
+        // `"…," jawab, NAME selaku …`: a comma may stand after the verb.
+        let at = k + 1 + usize::from(p.is(k + 1, ","));
+        let (who, _) = speaker_at(p, registry, at).or_else(|| lowercase_person(p, registry, at))?;
         let strength = if who == Who::Anaphor {
             cue::ANAPHOR
         } else {
@@ -436,6 +438,22 @@ fn after_quote(p: &Para, registry: &mut Registry, k: usize) -> Option<(Who, f32)
         Some((Speech::Saying, false)) => Some((who, cue::NAMED)),
         _ => None,
     }
+}
+
+/// `"…," ungkap bahrin`: a name written in lowercase after a verb of
+/// saying, when the report names a person so elsewhere.
+fn lowercase_person(p: &Para, registry: &Registry, k: usize) -> Option<(Who, usize)> {
+    let word = p.word(k)?;
+    if super::text::is_capitalised(word) || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let mut chars = word.chars();
+    let capitalised: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    let person = registry.find_person(&capitalised)?;
+    Some((Who::Entity(person), k + 1))
 }
 
 /// `NAME mengatakan, "…"`, `Menurut NAME, "…"`, `kata NAME: "…"`.
@@ -566,7 +584,58 @@ fn reported_speech(
                 if clitic {
                     return Some((Who::Anaphor, cue::ANAPHOR, k));
                 }
-                if let Some((who, after)) = speaker_at(p, registry, k + 1) {
+                // `Menurut pengakuan/keterangan NAME, …`: a noun of saying may
+                // stand between.
+                let noun = matches!(
+                    p.lower(k + 1).as_deref(),
+                    Some(
+                        "pengakuan"
+                            | "keterangan"
+                            | "penjelasan"
+                            | "pendapat"
+                            | "pernyataan"
+                            | "catatan"
+                            | "penuturan"
+                    )
+                );
+                if let Some((who, after)) = speaker_at(p, registry, k + 1 + usize::from(noun)) {
+                    // `Menurut NAME dalam sidang, …`: a short place or time
+                    // before the comma.
+                    // `Menurut NAME utusan dari termohon yaitu BODY, …`: or
+                    // who the speaker is.
+                    let describes = matches!(
+                        p.lower(after).as_deref(),
+                        Some(
+                            "utusan"
+                                | "perwakilan"
+                                | "wakil"
+                                | "staf"
+                                | "selaku"
+                                | "sebagai"
+                                | "dari"
+                                | "mewakili"
+                        )
+                    );
+                    let reach = if describes { 12 } else { 4 };
+                    let after = (after..(after + reach).min(range.end))
+                        .find(|&j| p.is(j, ","))
+                        .filter(|&c| {
+                            (after..c).all(|j| {
+                                p.word(j).is_some_and(|w| {
+                                    describes && lexicon::speech(w).is_none()
+                                        || matches!(
+                                            w.to_lowercase().as_str(),
+                                            "dalam"
+                                                | "di"
+                                                | "saat"
+                                                | "pada"
+                                                | "sidang"
+                                                | "persidangan"
+                                        )
+                                })
+                            })
+                        })
+                        .unwrap_or(after);
                     // `Menurut NAME, "…"`: the quote's cue, not reported speech.
                     if p.is(after, ",")
                         && (p.quoted.get(after + 1).copied().unwrap_or(false)
