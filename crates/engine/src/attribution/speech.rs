@@ -237,8 +237,18 @@ fn speaker_before(
     floor: usize,
 ) -> Option<(Who, f32)> {
     let mut e = end;
-    while e > floor && p.word(e - 1).is_some_and(words::is_gap) {
-        e -= 1;
+    loop {
+        if e > floor && p.word(e - 1).is_some_and(words::is_gap) {
+            e -= 1;
+        } else if e > floor + 1
+            // `NAME dengan tegas menyampaikan`: a manner between.
+            && matches!(p.lower(e - 2).as_deref(), Some("dengan" | "secara"))
+            && p.word(e - 1).is_some_and(|w| !super::text::is_capitalised(w))
+        {
+            e -= 2;
+        } else {
+            break;
+        }
     }
     // `Mantan Ketua AJI Jember ini menjelaskan`: an epithet for the one the
     // report is speaking of.
