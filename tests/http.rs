@@ -785,3 +785,53 @@ async fn a_party_described_in_many_ways_is_counted_once() {
     .json();
     assert_eq!(hits["total"], 2, "{hits}");
 }
+
+#[tokio::test]
+async fn similar_passages_come_from_other_documents_most_alike_first() {
+    let app = app();
+    let r = get(&app, "/api/passages/sintetis-sidang-a/t2/similar?limit=3").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let v = r.json();
+    assert_eq!(v["id"], "sintetis-sidang-a/t2");
+    let similar = v["similar"].as_array().unwrap();
+    assert!(!similar.is_empty() && similar.len() <= 3, "{v}");
+    assert!(similar
+        .iter()
+        .all(|s| s["passage"]["doc_id"] != "sintetis-sidang-a"));
+    let scores: Vec<f64> = similar
+        .iter()
+        .map(|s| s["score"].as_f64().unwrap())
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    // The best is about the same thing: the document kept closed.
+    let best = similar[0]["passage"]["text"]
+        .as_str()
+        .unwrap()
+        .to_lowercase();
+    assert!(
+        best.contains("dokumen") && best.contains("kecuali"),
+        "{best}"
+    );
+    assert!(similar[0]["permalink"]
+        .as_str()
+        .unwrap()
+        .starts_with("http://risalah.test/p/"));
+    // The passage page lists them.
+    let page = get(&app, "/p/sintetis-sidang-a/t2?lang=en").await;
+    assert!(page.body.contains("Similar passages in other documents"));
+    // Unknown passages and bad limits are told apart.
+    assert_eq!(
+        get(&app, "/api/passages/sintetis-tidak-ada/t1/similar")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    for bad in ["limit=0", "limit=21", "limit=x", "around=2"] {
+        let uri = format!("/api/passages/sintetis-sidang-a/t2/similar?{bad}");
+        assert_eq!(
+            get(&app, &uri).await.status,
+            StatusCode::BAD_REQUEST,
+            "{uri}"
+        );
+    }
+}

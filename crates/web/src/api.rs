@@ -49,6 +49,7 @@ use crate::params::{from_query, DocsParams, PassageParams, SearchParams};
 use crate::permalink::{document_path, permalink_path, PublicUrl};
 use crate::{snippet, AppState};
 use axum::extract::{Path, RawQuery, State};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use risalah_engine::index::document::StoredPassage;
 use risalah_engine::model::{
@@ -429,7 +430,13 @@ pub async fn passage(
     State(state): State<AppState>,
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
-) -> Result<Json<PassageViewJson>, AppError> {
+) -> Result<Response, AppError> {
+    // A passage id ends in its position (`…/t14`), never in `similar`.
+    if let Some(of) = id.strip_suffix("/similar") {
+        return crate::similar::similar(&state, of.to_string(), raw.as_deref())
+            .await
+            .map(IntoResponse::into_response);
+    }
     let params: PassageParams = from_query(raw.as_deref())?;
     let around = around(&params)?;
     let public_url = state.public_url().clone();
@@ -443,7 +450,7 @@ pub async fn passage(
                 .ok_or(AppError::NotFound(missing))
         })
         .await
-        .map(Json)
+        .map(|json| Json(json).into_response())
 }
 
 /// The `around` parameter, checked (0..=[`MAX_AROUND`]).

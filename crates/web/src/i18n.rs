@@ -288,6 +288,7 @@ pub(crate) enum Text {
     WhoSaysItMost,
     AmongBest,
     SaidNewestFirst,
+    Similar,
 }
 
 impl Text {
@@ -395,6 +396,7 @@ impl Text {
             WhoSaysItMost => ("Siapa paling sering mengatakannya", "Who says it most"),
             AmongBest => ("di antara bagian teratas", "among the best passages"),
             SaidNewestFirst => ("Yang dikatakannya, terbaru dulu", "What they said, newest first"),
+            Similar => ("Bagian serupa di dokumen lain", "Similar passages in other documents"),
         }
     }
 }

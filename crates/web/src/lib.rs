@@ -16,6 +16,7 @@ pub mod pages;
 pub mod params;
 pub mod permalink;
 pub mod server;
+pub mod similar;
 pub mod snippet;
 pub mod speakers;
 

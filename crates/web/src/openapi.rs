@@ -15,6 +15,7 @@ use utoipa::OpenApi;
     paths(
         crate::api::search,
         crate::api::passage,
+        crate::similar::similar,
         crate::api::documents,
         crate::api::document,
         crate::legal::case,

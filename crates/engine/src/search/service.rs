@@ -3,6 +3,10 @@
 //! passage, its document, a snippet, the turns around it); fetches a passage
 //! with its neighbours, and a whole document.
 
+mod similar;
+
+pub use similar::{Similar, MAX_SIMILAR};
+
 use super::catalog::{Catalog, CatalogEntry};
 use super::facets::{FacetCollector, FacetCounts};
 use super::plan::{baseline, plan, plan_with, Coordination};
@@ -10,7 +14,7 @@ use super::query::{self, Filters, QueryError};
 use super::snippet::{Snippet, SNIPPET_CHARS};
 use super::speakers::{self, SpeakerTally, TALLY_DEPTH};
 use crate::index::document::{self, StoredPassage};
-use crate::index::schema::DOCUMENT_RECORD;
+use crate::index::schema::{DOCUMENT_RECORD, PASSAGE_RECORD};
 use crate::index::{self, IndexHandle};
 use crate::model::{passage_id, DocType, DocumentMeta, Speaker};
 use std::collections::HashMap;

@@ -3,12 +3,13 @@
 
 use super::error::PageError;
 use super::layout::{link, page};
-use super::parts::passage_block;
+use super::parts::{passage_block, who};
 use crate::citation::Citation;
 use crate::error::AppError;
 use crate::i18n::{Lang, Text};
 use crate::params::{from_query, sniff_lang, PassageParams};
 use crate::permalink::{document_path, permalink_path};
+use crate::similar::DEFAULT_SIMILAR;
 use crate::AppState;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
@@ -16,6 +17,20 @@ use maud::html;
 
 /// Passages shown on each side of the permalinked one.
 const AROUND: usize = 2;
+
+/// The characters of a similar passage's text shown.
+const EXCERPT_CHARS: usize = 240;
+
+/// The first [`EXCERPT_CHARS`] characters of `text`, cut at a word, with
+/// an ellipsis when cut.
+fn excerpt(text: &str) -> String {
+    if text.chars().count() <= EXCERPT_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(EXCERPT_CHARS).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end())
+}
 
 /// `GET /p/{id}`.
 pub async fn passage(
@@ -29,11 +44,18 @@ pub async fn passage(
         from_query(raw.as_deref()).map_err(|e| PageError::new(lang, &path, e))?;
     let lang = params.lang.unwrap_or_default();
     let missing = AppError::NotFound(format!("no passage `{id}`"));
-    let view = state
-        .run(move |s| s.passage(&id, AROUND).map_err(AppError::Internal))
+    let (view, similar) = state
+        .run(move |s| {
+            let view = s.passage(&id, AROUND).map_err(AppError::Internal)?;
+            let similar = s
+                .similar(&id, DEFAULT_SIMILAR)
+                .map_err(AppError::Internal)?
+                .unwrap_or_default();
+            Ok((view, similar))
+        })
         .await
-        .map_err(|e| PageError::new(lang, &path, e))?
-        .ok_or_else(|| PageError::new(lang, &path, missing))?;
+        .map_err(|e| PageError::new(lang, &path, e))?;
+    let view = view.ok_or_else(|| PageError::new(lang, &path, missing))?;
     let doc = &view.document;
     let p = &view.passage;
     let c = Citation::new(doc, p, state.public_url(), lang).all();
@@ -53,6 +75,21 @@ pub async fn passage(
             @for b in &view.before { (passage_block(lang, b, false, doc.provenance)) }
             (passage_block(lang, p, true, doc.provenance))
             @for a in &view.after { (passage_block(lang, a, false, doc.provenance)) }
+        }
+        @if !similar.is_empty() {
+            section class="similar" aria-labelledby="similar-title" {
+                h2 id="similar-title" { (lang.t(Text::Similar)) }
+                ol {
+                    @for other in &similar {
+                        li {
+                            (who(lang, &other.passage.passage.speaker, other.passage.passage.role))
+                            @if let Some(date) = &other.document.date { " · " time { (date.to_string()) } }
+                            " · " a href=(link(&permalink_path(&other.passage.id), lang)) { (other.document.title) }
+                            p { (excerpt(&crate::i18n::corpus_text(lang, &other.passage.passage.text))) }
+                        }
+                    }
+                }
+            }
         }
         section class="citations" {
             h2 { (lang.t(Text::Citation)) }
