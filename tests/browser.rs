@@ -339,6 +339,43 @@ async fn search_filter_permalink_and_citation_in_headless_chromium() {
         .await
         .contains("Putusan Nomor 021/VII/KI-NC-PS/2099"));
 
+    // The glossary defines a term and searches it; the results say who
+    // says it most, and a speaker's page lists what they said.
+    client.goto(&format!("{base}/glosarium")).await.unwrap();
+    wait_for(&client, "dl.glossary").await;
+    client
+        .find(Locator::Css("dt#uji-konsekuensi + dd a[href^=\"/search\"]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(&client, "aside.who-says").await;
+    assert!(client
+        .current_url()
+        .await
+        .unwrap()
+        .as_str()
+        .contains("uji+konsekuensi"));
+    let first = client
+        .find(Locator::Css("aside.who-says li a.speaker-page"))
+        .await
+        .unwrap();
+    first.click().await.unwrap();
+    wait_for(&client, "ul.speaker-roles").await;
+    assert!(client
+        .current_url()
+        .await
+        .unwrap()
+        .path()
+        .starts_with("/s/"));
+    assert!(!text_of(&client, "h1").await.is_empty());
+    assert!(!client
+        .find_all(Locator::Css("ol.hits article.hit"))
+        .await
+        .unwrap()
+        .is_empty());
+
     client.close().await.unwrap();
     server.abort();
 }

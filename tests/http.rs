@@ -96,6 +96,8 @@ async fn every_route_answers() {
         "/d/sintetis-sidang-a",
         "/browse",
         "/browse?lang=en",
+        "/glosarium",
+        "/s/Dewi%20Lestari%20Contoh",
         "/static/app.css",
         "/static/app.js",
         "/api/search?q=dokumen",
@@ -834,4 +836,36 @@ async fn similar_passages_come_from_other_documents_most_alike_first() {
             "{uri}"
         );
     }
+}
+
+#[tokio::test]
+async fn the_glossary_defines_each_term_and_links_to_its_search() {
+    let app = app();
+    let page = get(&app, "/glosarium").await;
+    assert_eq!(page.status, StatusCode::OK);
+    for term in [
+        "PPID",
+        "Uji konsekuensi",
+        "Ajudikasi non-litigasi",
+        "Putusan sela",
+        "Atasan PPID",
+        "Keberatan",
+    ] {
+        assert!(page.body.contains(term), "{term}");
+    }
+    assert!(page.body.contains("id=\"uji-konsekuensi\""));
+    assert!(page
+        .body
+        .contains("href=\"/search?q=%22uji+konsekuensi%22\""));
+    assert!(
+        page.body.contains("Pasal 19 UU 14/2008"),
+        "the legal basis is named"
+    );
+    // No passage of this corpus cites Pasal 19: its page would be empty, so
+    // it is named without a link.
+    assert!(!page.body.contains("href=\"/law/uu-14-2008/19\""));
+    let en = get(&app, "/glosarium?lang=en").await;
+    assert!(en.body.contains("The test a PPID must carry out"));
+    assert!(en.body.contains("<dt id=\"ppid\" lang=\"id\">"));
+    assert!(get(&app, "/").await.body.contains("href=\"/glosarium\""));
 }

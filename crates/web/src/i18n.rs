@@ -289,6 +289,10 @@ pub(crate) enum Text {
     AmongBest,
     SaidNewestFirst,
     Similar,
+    Glossary,
+    GlossaryIntro,
+    LegalBasis,
+    SearchTerm,
 }
 
 impl Text {
@@ -396,6 +400,13 @@ impl Text {
             WhoSaysItMost => ("Siapa paling sering mengatakannya", "Who says it most"),
             AmongBest => ("di antara bagian teratas", "among the best passages"),
             SaidNewestFirst => ("Yang dikatakannya, terbaru dulu", "What they said, newest first"),
+            Glossary => ("Glosarium", "Glossary"),
+            GlossaryIntro => (
+                "Istilah yang sering muncul dalam sengketa informasi publik, dengan penjelasan singkat, dasar hukumnya dan tautan untuk mencarinya. Penjelasan ini ringkasan, bukan nasihat hukum.",
+                "Terms that come up in public-information disputes, each with a short explanation, its legal basis and a link to search it. The explanations are summaries, not legal advice.",
+            ),
+            LegalBasis => ("Dasar hukum", "Legal basis"),
+            SearchTerm => ("Cari", "Search"),
             Similar => ("Bagian serupa di dokumen lain", "Similar passages in other documents"),
         }
     }

@@ -199,6 +199,7 @@ pub fn router(state: AppState) -> Router {
         .route("/p/{*id}", get(pages::passage))
         .route("/d/{id}", get(pages::document))
         .route("/browse", get(pages::browse))
+        .route("/glosarium", get(pages::glossary))
         .route("/feed", get(feed::feed))
         .route("/c/{*register}", get(pages::case))
         .route("/law/{*id}", get(pages::law))

@@ -344,6 +344,14 @@ impl SearchService {
         })
     }
 
+    /// How many passages match the request (nothing else is read).
+    pub fn count(&self, request: &SearchRequest) -> Result<usize, SearchError> {
+        let parsed = query::parse(&request.q)?;
+        let searcher = self.reader.searcher();
+        let planned = plan(&parsed, &request.filters, &self.handle.fields, &searcher)?;
+        Ok(searcher.search(&*planned.query, &Count)?)
+    }
+
     /// Who said it most: the `limit` speakers of the request's best
     /// [`TALLY_DEPTH`] passages who speak in most of them (page and sort
     /// of the request are not used).

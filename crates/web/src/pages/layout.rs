@@ -41,6 +41,8 @@ pub fn page(lang: Lang, title: &str, switch_href: &str, body: Markup) -> Markup 
                     " · "
                     a href=(link("/browse", lang)) { (lang.t(Text::Browse)) }
                     " · "
+                    a href=(link("/glosarium", lang)) { (lang.t(Text::Glossary)) }
+                    " · "
                     a href="/openapi.json" { "API (OpenAPI)" }
                 }
             }
