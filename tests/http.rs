@@ -47,6 +47,34 @@ fn app() -> App {
     }
 }
 
+/// An app over a corpus of the given files (name, content).
+fn app_of(files: &[(&str, &str)]) -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for (name, text) in files {
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
+    let index = dir.path().join("index");
+    build::build(
+        &BuildOptions {
+            corpus,
+            index_dir: index.clone(),
+            rebuild: false,
+        },
+        &Silent,
+    )
+    .unwrap();
+    App {
+        _dir: dir,
+        state: AppState::new(
+            SearchService::open(&index).unwrap(),
+            2,
+            PublicUrl::new("http://risalah.test"),
+        ),
+    }
+}
+
 struct Reply {
     status: StatusCode,
     headers: axum::http::HeaderMap,
@@ -739,32 +767,10 @@ async fn who_says_it_most_ranks_speakers_and_links_to_them() {
 
 #[tokio::test]
 async fn a_party_described_in_many_ways_is_counted_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir_all(&corpus).unwrap();
-    std::fs::write(
-        corpus.join("berita.txt"),
+    let app = app_of(&[(
+        "berita.txt",
         "---\nid: sintetis-berita-pihak\ntype: news\ntitle: Sidang Dinas Rekaan (sintetis)\npublisher: Warta Contoh\ndate: 2099-02-01\nparties: Lembaga Fiktif (LF) v. Dinas Rekaan Kota Contoh (DRKC)\n---\nKomisi Informasi Provinsi Contoh menyidangkan sengketa informasi antara LF dan Dinas Rekaan Kota Contoh.\nKuasa termohon menjelaskan bahwa dokumen anggaran masih diaudit.\n\"Dokumen anggaran belum final,\" kata pihak DRKC dalam sidang.\n",
-    )
-    .unwrap();
-    let index = dir.path().join("index");
-    build::build(
-        &BuildOptions {
-            corpus,
-            index_dir: index.clone(),
-            rebuild: false,
-        },
-        &Silent,
-    )
-    .unwrap();
-    let app = App {
-        _dir: dir,
-        state: AppState::new(
-            SearchService::open(&index).unwrap(),
-            2,
-            PublicUrl::new("http://risalah.test"),
-        ),
-    };
+    )]);
     let v = get(&app, "/api/speakers?q=dokumen%20anggaran").await.json();
     let termohon: Vec<&Value> = v["speakers"]
         .as_array()
@@ -868,4 +874,85 @@ async fn the_glossary_defines_each_term_and_links_to_its_search() {
     assert!(en.body.contains("The test a PPID must carry out"));
     assert!(en.body.contains("<dt id=\"ppid\" lang=\"id\">"));
     assert!(get(&app, "/").await.body.contains("href=\"/glosarium\""));
+}
+
+#[tokio::test]
+async fn procedure_is_marked_findable_and_excludable() {
+    let app = app_of(&[(
+        "sidang.txt",
+        "---\nid: sintetis-sidang-prosedur\ntype: transcript\ntitle: Sidang sintetis prosedur\ncommission: Komisi Informasi Provinsi Contoh\ndate: 2099-02-01\nroster:\n- Dewi Lestari Contoh | majelis | Ketua Majelis\n- Budi Fiktif | pemohon | Pemohon\n---\nKETUA MAJELIS: Sidang sengketa informasi nomor 099/II/KI-CONTOH-PS/2099 kami nyatakan dibuka dan terbuka untuk umum.\nKETUK PALU 3X\nKETUA MAJELIS: Pemohon hadir?\nBudi Fiktif: Hadir, Majelis.\nKETUA MAJELIS (Dewi Lestari Contoh): Apa alasan pemohon meminta dokumen kontrak sengketa ini?\nBudi Fiktif: Kontrak itu dibiayai anggaran publik, jadi sengketa ini soal hak warga.\nKETUA MAJELIS (Dewi Lestari Contoh): Sidang sengketa ini kami skors.\n",
+    )]);
+    let ids = |v: &Value| -> Vec<String> {
+        v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let procedure = get(&app, "/api/search?q=kind:procedural&limit=20")
+        .await
+        .json();
+    let mut found = ids(&procedure);
+    found.sort();
+    // The opening, the bare stage direction (a note of its own, not part of
+    // the opening turn), the roll call question and answer, the adjournment.
+    let want: Vec<String> = ["t1", "t2", "t3", "t4", "t7"]
+        .iter()
+        .map(|t| format!("sintetis-sidang-prosedur/{t}"))
+        .collect();
+    assert_eq!(found, want, "{procedure}");
+    assert!(procedure["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["procedural"] == true));
+    let opening = get(&app, "/api/passages/sintetis-sidang-prosedur/t1")
+        .await
+        .json();
+    assert!(!opening["passage"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("KETUK"));
+    // Speech alone, by the query or the parameter.
+    for uri in [
+        "/api/search?q=sengketa%20-kind:procedural",
+        "/api/search?q=sengketa&kind=speech",
+    ] {
+        let v = get(&app, uri).await.json();
+        let hits = ids(&v);
+        assert!(
+            !hits.is_empty()
+                && hits
+                    .iter()
+                    .all(|h| h.ends_with("/t5") || h.ends_with("/t6")),
+            "{uri}: {v}"
+        );
+    }
+    // Who says it most counts speech only.
+    let tally = get(&app, "/api/speakers?q=sengketa").await.json();
+    let dewi = tally["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["speaker"] == "Dewi Lestari Contoh")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(dewi["passages"], 1, "{tally}");
+    // Shown muted; a bad kind is a 400.
+    let page = get(&app, "/search?q=sidang").await;
+    assert!(page.body.contains("class=\"hit procedural\""));
+    assert!(page.body.contains("procedural-badge"));
+    assert_eq!(
+        get(&app, "/api/search?q=kind:lain").await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        get(&app, "/api/search?kind=lain").await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        get(&app, "/api/search?q=-role:majelis").await.status,
+        StatusCode::BAD_REQUEST
+    );
 }

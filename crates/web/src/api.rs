@@ -125,6 +125,9 @@ pub struct PassageJson {
     /// How the document's case ended, as the document states it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
+    /// Whether the passage is procedure, not speech: opening, closing,
+    /// adjournment, roll call, stage directions (`kind:procedural`).
+    pub procedural: bool,
     /// The laws, rules and articles the passage cites, as ids
     /// (`uu-14-2008`, `uu-14-2008/17`; see `/api/laws/{id}`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -198,6 +201,7 @@ impl PassageJson {
                 .collect(),
             section: p.section,
             outcome: document.outcome,
+            procedural: p.is_procedural(),
             laws: risalah_engine::legal::law::cited_ids(&p.text),
         }
     }

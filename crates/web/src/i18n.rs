@@ -293,6 +293,7 @@ pub(crate) enum Text {
     GlossaryIntro,
     LegalBasis,
     SearchTerm,
+    Procedural,
 }
 
 impl Text {
@@ -407,6 +408,7 @@ impl Text {
             ),
             LegalBasis => ("Dasar hukum", "Legal basis"),
             SearchTerm => ("Cari", "Search"),
+            Procedural => ("prosedur", "procedure"),
             Similar => ("Bagian serupa di dokumen lain", "Similar passages in other documents"),
         }
     }

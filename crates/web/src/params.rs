@@ -10,7 +10,7 @@ use risalah_engine::model::commission::commission_key;
 use risalah_engine::model::{
     AttributionMode, DateRange, DocType, Outcome, Provenance, Role, Section, UnknownName,
 };
-use risalah_engine::search::query::period;
+use risalah_engine::search::query::{kind_filter, period};
 use risalah_engine::search::{Filters, SearchRequest, Sort};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -76,6 +76,11 @@ pub struct SearchParams {
     /// (`uu-14-2008/17`) or a citation in any spelling (`UU KIP`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub law: Option<String>,
+    /// Only procedural passages (`procedural`: opening, closing,
+    /// adjournment, roll call, stage directions) or only speech (`speech`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[param(pattern = r"^(procedural|speech)?$")]
+    pub kind: Option<String>,
     /// The order of the hits: `relevance` (the default; a search by filters
     /// alone comes newest first), `newest` or `oldest` (by document date).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -204,6 +209,7 @@ impl SearchParams {
             && list(&self.section).next().is_none()
             && list(&self.outcome).next().is_none()
             && non_empty(&self.law).is_none()
+            && non_empty(&self.kind).is_none()
             && non_empty(&self.from).is_none()
             && non_empty(&self.to).is_none()
     }
@@ -274,6 +280,9 @@ impl SearchParams {
                 ))
             })?,
         };
+        let procedural = non_empty(&self.kind)
+            .map(|k| kind_filter(k).map_err(|e| bad(e.0)))
+            .transpose()?;
         let limit = self.limit.unwrap_or(default_limit);
         if limit == 0 {
             return Err(bad("`limit` must be at least 1".into()));
@@ -297,6 +306,7 @@ impl SearchParams {
                 sections,
                 outcomes,
                 laws,
+                procedural,
                 dates,
             },
             limit,

@@ -69,7 +69,8 @@ pub fn parse(
         if line.trim().is_empty() {
             continue;
         }
-        if NOTE.is_match(line) && !looks_like_timestamp_only(line) {
+        let stage = crate::model::procedural::is_stage_direction(line);
+        if (NOTE.is_match(line) || stage) && !looks_like_timestamp_only(line) {
             builder.finish(diag);
             builder.push_note(line.trim(), number);
             continue;

@@ -9,6 +9,10 @@ use serde::{Deserialize, Serialize};
 use tantivy::schema::Value;
 use tantivy::{DateTime, TantivyDocument};
 
+/// The second `kind` term of a procedural passage
+/// ([`crate::model::procedural`]).
+pub const PROCEDURAL: &str = "procedural";
+
 /// What a document record stores: the metadata and the roster.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentRecord {
@@ -109,6 +113,9 @@ pub fn to_tantivy(doc: &Document, file: &str, fields: &Fields) -> Vec<TantivyDoc
         }
         t.add_u64(fields.position, u64::from(p.position));
         t.add_text(fields.kind, p.kind.as_str());
+        if p.is_procedural() {
+            t.add_text(fields.kind, PROCEDURAL);
+        }
         t.add_u64(fields.line, u64::from(p.line));
         if let Some(page) = p.page {
             t.add_u64(fields.page, u64::from(page));

@@ -7,6 +7,7 @@
 
 pub mod commission;
 pub mod date;
+pub mod procedural;
 
 pub use date::{DateError, DateRange, DocDate, Precision};
 

@@ -595,6 +595,29 @@ fn filter_queries(filters: &Filters, fields: &Fields) -> Result<Vec<Box<dyn Quer
             .into_iter()
             .filter_map(|(field, values)| terms(field, values)),
     );
+    match filters.procedural {
+        Some(true) => out.extend(terms(
+            fields.kind,
+            vec![crate::index::document::PROCEDURAL.to_string()],
+        )),
+        Some(false) => out.push(Box::new(BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(fields.record, PASSAGE_RECORD),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>,
+            ),
+            (
+                Occur::MustNot,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(fields.kind, crate::index::document::PROCEDURAL),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]))),
+        None => {}
+    }
     // Each law a query names must be cited (`law:a law:b`: both).
     for law in &filters.laws {
         out.extend(terms(fields.law, vec![law.clone()]));

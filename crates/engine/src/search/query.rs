@@ -16,6 +16,7 @@
 //! | `section:pertimbangan`, `section:amar` | the part of a decision: `identitas`, `duduk_perkara`, `pertimbangan`, `kesimpulan`, `amar` |
 //! | `outcome:ditolak` | how the case ended: `dikabulkan`, `dikabulkan_sebagian`, `ditolak`, `tidak_diterima`, `gugur`, `dicabut`, `mediasi_berhasil` |
 //! | `law:uu-14-2008/17`, `law:"UU KIP"`, `law:"Pasal 17 UU 14/2008"` | passages citing a law, rule or article, in any spelling |
+//! | `kind:procedural`, `-kind:procedural` | only, or no, procedural turns (opening, closing, adjournment, roll call, stage directions); `kind:speech` is the same as `-kind:procedural` |
 //! | `date:2024-03`, `date:2024`, `date:2024-03-27`, `date:2024-01..2024-06` | a day, month, year or range |
 //! | `from:2024-03`, `to:2024-06-30` | open ranges |
 //!
@@ -83,6 +84,9 @@ pub struct Filters {
     pub outcomes: Vec<Outcome>,
     /// Each of these laws, rules or articles, as ids ([`crate::legal::law`]).
     pub laws: Vec<String>,
+    /// Only procedural passages (`kind:procedural`), or none of them
+    /// (`-kind:procedural`, `kind:speech`).
+    pub procedural: Option<bool>,
     /// The date range.
     pub dates: DateRange,
 }
@@ -105,6 +109,7 @@ impl Filters {
         union(&mut self.sections, &other.sections);
         union(&mut self.outcomes, &other.outcomes);
         union(&mut self.laws, &other.laws);
+        self.procedural = self.procedural.or(other.procedural);
         self.dates.narrow(other.dates);
     }
 }
@@ -147,6 +152,7 @@ const FIELDS: &[&str] = &[
     "section",
     "outcome",
     "law",
+    "kind",
     "date",
     "from",
     "to",
@@ -193,6 +199,12 @@ pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
             Piece::Field { name, value } => {
                 if pending_or {
                     return error("OR cannot join a filter; write the values together, as role:majelis,pemohon");
+                }
+                if negated && name == "kind" {
+                    // `-kind:procedural`: the one filter that may be excluded.
+                    let wanted = kind_filter(&value)?;
+                    query.filters.procedural = Some(!wanted);
+                    continue;
                 }
                 if negated {
                     return error(format!("a filter cannot be excluded: -{name}:{value}"));
@@ -309,8 +321,20 @@ fn add_names<T: PartialEq>(
     Ok(())
 }
 
+/// What `kind:VALUE` asks for: procedural passages (true) or speech (false).
+pub fn kind_filter(value: &str) -> Result<bool, QueryError> {
+    match value.to_lowercase().as_str() {
+        "procedural" | "prosedural" => Ok(true),
+        "speech" | "tuturan" => Ok(false),
+        _ => error(format!(
+            "`kind:{value}` is no kind; write `kind:procedural` (opening, closing, adjournment, roll call, stage directions) or `kind:speech`, or exclude with `-kind:procedural`"
+        )),
+    }
+}
+
 fn add_filter(filters: &mut Filters, name: &str, value: &str) -> Result<(), QueryError> {
     match name {
+        "kind" => filters.procedural = Some(kind_filter(value)?),
         "role" => add_names(&mut filters.roles, value, Role::from_name)?,
         "mode" => add_names(&mut filters.modes, value, AttributionMode::from_name)?,
         "speaker" => filters.speakers.push(value.to_string()),

@@ -362,7 +362,12 @@ impl SearchService {
     ) -> Result<SpeakerTally, SearchError> {
         let parsed = query::parse(&request.q)?;
         let searcher = self.reader.searcher();
-        let planned = plan(&parsed, &request.filters, &self.handle.fields, &searcher)?;
+        // Calling the roll or opening the hearing is not saying something.
+        let mut filters = request.filters.clone();
+        if filters.procedural.is_none() && parsed.filters.procedural.is_none() {
+            filters.procedural = Some(false);
+        }
+        let planned = plan(&parsed, &filters, &self.handle.fields, &searcher)?;
         let top = TopDocs::with_limit(TALLY_DEPTH).order_by_score();
         let (best, total) = searcher.search(&*planned.query, &(top, Count))?;
         let addresses: Vec<DocAddress> = best.into_iter().map(|(_, a)| a).collect();

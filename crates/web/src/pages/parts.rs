@@ -69,9 +69,10 @@ pub fn passage_block(
 ) -> Markup {
     let cautioned = matches!(provenance, Provenance::Caption | Provenance::Reconstructed);
     html! {
-        article class={ "passage" @if current { " current" } } id=(local_anchor(&p.id)) aria-current=[current.then_some("true")] {
+        article class={ "passage" @if current { " current" } @if p.passage.is_procedural() { " procedural" } } id=(local_anchor(&p.id)) aria-current=[current.then_some("true")] {
             header {
                 (speakers(lang, &p.passage))
+                @if p.passage.is_procedural() { " · " (procedural_badge(lang)) }
                 @if let Some(ts) = &p.passage.timestamp { " · " span class="timestamp" { (ts) } }
                 @if let Some(page) = p.passage.page { " · " span class="page" { (lang.page(page)) } }
                 @if let Some(section) = p.passage.section { " · " (section_badge(lang, section)) }
@@ -81,6 +82,12 @@ pub fn passage_block(
             div class="text" { (linked_text(lang, &p.passage.text)) }
         }
     }
+}
+
+/// The mark of a procedural passage (opening, closing, roll call, stage
+/// directions): shown muted, excludable with `-kind:procedural`.
+pub fn procedural_badge(lang: Lang) -> Markup {
+    html! { span class="procedural-badge" { (lang.t(Text::Procedural)) } }
 }
 
 /// The label of the part of a decision a passage is in.

@@ -4,7 +4,9 @@
 
 use super::error::PageError;
 use super::layout::{help_line, link, page, search_form};
-use super::parts::{local_anchor, provenance_badge, section_badge, speakers, who};
+use super::parts::{
+    local_anchor, procedural_badge, provenance_badge, section_badge, speakers, who,
+};
 use crate::api::{HitJson, Neighbour};
 use crate::i18n::{Lang, Text};
 use crate::params::{from_query, sniff_lang, ExportFormat, SearchParams};
@@ -303,9 +305,10 @@ pub(super) fn hit_card(
     let p = &hit.passage;
     let cite_id = format!("cite-{n}");
     html! {
-        article class="hit" tabindex="-1" data-href=(link(&json.url, lang)) {
+        article class={ "hit" @if json.passage.procedural { " procedural" } } tabindex="-1" data-href=(link(&json.url, lang)) {
             header {
                 (speakers(lang, &p.passage))
+                @if json.passage.procedural { " · " (procedural_badge(lang)) }
                 @if let Some(date) = &json.passage.date { " · " time datetime=(date) { (date) } }
                 " · " span class="doctype" { (lang.doc_type(hit.document.doc_type)) }
                 @if let Some(page) = p.passage.page { " · " span class="page" { (lang.page(page)) } }
