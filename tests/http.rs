@@ -20,31 +20,23 @@ struct App {
     state: AppState,
 }
 
+/// The app over the search fixtures and one hostile report.
 fn app() -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir_all(&corpus).unwrap();
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search");
-    for entry in std::fs::read_dir(fixtures).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
-    }
-    std::fs::write(corpus.join("xss.txt"), HOSTILE).unwrap();
-    let index = dir.path().join("index");
-    build::build(
-        &BuildOptions {
-            corpus,
-            index_dir: index.clone(),
-            rebuild: false,
-        },
-        &Silent,
-    )
-    .unwrap();
-    let service = SearchService::open(&index).unwrap();
-    App {
-        _dir: dir,
-        state: AppState::new(service, 2, PublicUrl::new("http://risalah.test")),
-    }
+    let mut files: Vec<(String, String)> = std::fs::read_dir(fixtures)
+        .unwrap()
+        .map(|entry| {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&path).unwrap())
+        })
+        .collect();
+    files.push(("xss.txt".into(), HOSTILE.into()));
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    app_of(&files)
 }
 
 /// An app over a corpus of the given files (name, content).
