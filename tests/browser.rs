@@ -339,6 +339,33 @@ async fn search_filter_permalink_and_citation_in_headless_chromium() {
         .await
         .contains("Putusan Nomor 021/VII/KI-NC-PS/2099"));
 
+    // A permalink lands on its passage, on a phone too: what came before is
+    // folded above it.
+    client.set_window_size(390, 844).await.unwrap();
+    client
+        .goto(&format!("{base}/p/kip-2024-yakin-kpu-sidang-2024-03-13/t3"))
+        .await
+        .unwrap();
+    wait_for(&client, "article.passage.current").await;
+    let top = client
+        .execute(
+            "return document.querySelector('article.passage.current').getBoundingClientRect().top / window.innerHeight;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let top = top.as_f64().unwrap();
+    assert!(
+        top < 0.5,
+        "the passage starts {top:.2} of the way down the screen"
+    );
+    assert!(!client
+        .find_all(Locator::Css("details.before article.passage"))
+        .await
+        .unwrap()
+        .is_empty());
+    client.set_window_size(1200, 900).await.unwrap();
+
     // The glossary defines a term and searches it; the results say who
     // says it most, and a speaker's page lists what they said.
     client.goto(&format!("{base}/glosarium")).await.unwrap();

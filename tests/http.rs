@@ -948,3 +948,39 @@ async fn procedure_is_marked_findable_and_excludable() {
         StatusCode::BAD_REQUEST
     );
 }
+
+#[tokio::test]
+async fn role_chips_follow_the_roles_in_force_wherever_they_are_typed() {
+    let app = app();
+    let chip = |body: &str, class: &str| -> String {
+        let at = body
+            .find(&format!("class=\"chip {class}\""))
+            .or_else(|| {
+                (class.is_empty())
+                    .then(|| body.find("class=\"chip\""))
+                    .flatten()
+            })
+            .unwrap_or_else(|| panic!("no chip {class:?}"));
+        body[at..at + body[at..].find('>').unwrap()].to_string()
+    };
+    for uri in [
+        "/search?q=role:majelis%20dokumen",
+        "/search?q=dokumen&role=majelis",
+    ] {
+        let body = get(&app, uri).await.body;
+        assert!(
+            chip(&body, "role-majelis").contains("aria-current=\"true\""),
+            "{uri}"
+        );
+        let all = chip(&body, "");
+        assert!(!all.contains("aria-current"), "{uri}: {all}");
+        // "All roles" takes the typed filter away too.
+        assert!(all.contains("href=\"/search?q=dokumen\""), "{uri}: {all}");
+        // The other roles stay in view, to move between them.
+        let pemohon = chip(&body, "role-pemohon");
+        assert!(
+            pemohon.contains("role=pemohon") && !pemohon.contains("role%3Amajelis"),
+            "{uri}: {pemohon}"
+        );
+    }
+}

@@ -294,6 +294,7 @@ pub(crate) enum Text {
     LegalBasis,
     SearchTerm,
     Procedural,
+    PassagesBefore,
 }
 
 impl Text {
@@ -409,6 +410,7 @@ impl Text {
             LegalBasis => ("Dasar hukum", "Legal basis"),
             SearchTerm => ("Cari", "Search"),
             Procedural => ("prosedur", "procedure"),
+            PassagesBefore => ("bagian sebelumnya", "earlier passages"),
             Similar => ("Bagian serupa di dokumen lain", "Similar passages in other documents"),
         }
     }

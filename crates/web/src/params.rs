@@ -228,6 +228,35 @@ impl SearchParams {
         list(&self.role).collect()
     }
 
+    /// The roles in force: the parameter's and those typed in the query
+    /// (`role:majelis kontrak`), as canonical names.
+    pub fn roles_in_force(&self) -> Vec<&'static str> {
+        let typed = risalah_engine::search::query::parse(&self.q)
+            .map(|parsed| parsed.filters.roles)
+            .unwrap_or_default();
+        let given = list(&self.role).filter_map(|r| Role::from_name(r).ok());
+        let mut out: Vec<&'static str> = Vec::new();
+        for role in given.chain(typed) {
+            if !out.contains(&role.as_str()) {
+                out.push(role.as_str());
+            }
+        }
+        out
+    }
+
+    /// These parameters with every role filter taken away: the parameter
+    /// and each `role:` typed in the query.
+    pub fn without_roles(&self) -> SearchParams {
+        self.with(|p| {
+            p.role.clear();
+            p.q =
+                p.q.split_whitespace()
+                    .filter(|w| !w.to_lowercase().starts_with("role:"))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+        })
+    }
+
     /// The interface language asked for.
     pub fn language(&self) -> Lang {
         self.lang.unwrap_or_default()

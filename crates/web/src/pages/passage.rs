@@ -72,7 +72,14 @@ pub async fn passage(
             @if let Some(date) = &doc.date { " · " (date.to_string()) }
         }
         section class="passages" {
-            @for b in &view.before { (passage_block(lang, b, false, doc.provenance)) }
+            // What came before, folded: the passage itself is in view first,
+            // on a phone too.
+            @if !view.before.is_empty() {
+                details class="before" {
+                    summary { (lang.count(view.before.len() as u64, Text::PassagesBefore)) }
+                    @for b in &view.before { (passage_block(lang, b, false, doc.provenance)) }
+                }
+            }
             (passage_block(lang, p, true, doc.provenance))
             @for a in &view.after { (passage_block(lang, a, false, doc.provenance)) }
         }

@@ -65,14 +65,27 @@ pub async fn search(
         let switch = link("/", lang.other());
         return Ok(page(lang, lang.t(Text::Tagline), &switch, body).into_response());
     }
-    let (results, tally) = state
+    // The role chips count the search without its role filter, so every
+    // role stays in view and one click moves between them.
+    let any_role = (!params.roles_in_force().is_empty())
+        .then(|| params.without_roles().request(1))
+        .transpose()
+        .map_err(fail)?;
+    let (mut results, tally, role_counts) = state
         .run(move |s| {
             let results = s.search(&request)?;
             let tally = s.speakers(&request, TOP_SPEAKERS)?;
-            Ok((results, tally))
+            let role_counts = match any_role {
+                Some(r) => s.search(&r)?.facets.remove("role"),
+                None => None,
+            };
+            Ok((results, tally, role_counts))
         })
         .await
         .map_err(fail)?;
+    if let Some(counts) = role_counts {
+        results.facets.insert("role".to_string(), counts);
+    }
     let title = if params.q.is_empty() {
         lang.t(Text::Results).to_string()
     } else {
@@ -198,7 +211,7 @@ fn results_section(
 ) -> Markup {
     let offset = params.offset.unwrap_or(0);
     let limit = params.limit.unwrap_or(PAGE_SIZE);
-    let roles = params.roles();
+    let roles = params.roles_in_force();
     let role_counts = r.facets.get("role");
     let current_sort = params
         .sort
@@ -222,12 +235,12 @@ fn results_section(
     html! {
         section id="results" aria-live="polite" {
             nav class="chips" aria-label=(lang.t(Text::Role)) {
-                a class="chip" href=(params.with(|p| { p.role.clear(); p.offset = None; }).link("/search")) aria-current=[roles.is_empty().then_some("true")] {
+                a class="chip" href=(params.without_roles().with(|p| p.offset = None).link("/search")) aria-current=[roles.is_empty().then_some("true")] {
                     (lang.t(Text::AllRoles))
                 }
                 @for role in Role::VARIANTS {
                     @if let Some(n) = role_counts.and_then(|c| c.get(role.as_str())) {
-                        a class={ "chip role-" (role.as_str()) } href=(params.with(|p| { p.role = vec![role.as_str().to_string()]; p.offset = None; }).link("/search"))
+                        a class={ "chip role-" (role.as_str()) } href=(params.without_roles().with(|p| { p.role = vec![role.as_str().to_string()]; p.offset = None; }).link("/search"))
                           aria-current=[roles.contains(&role.as_str()).then_some("true")] {
                             (lang.role(*role)) " " span class="count" { (n) }
                         }
