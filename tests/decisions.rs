@@ -373,6 +373,7 @@ async fn hits_sort_by_date_and_a_search_is_a_feed() {
     assert!(feed.starts_with(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
     ));
+    assert_valid_atom(&feed);
     let entries = feed.matches("<entry>").count();
     assert!(
         (1..=risalah_web::feed::FEED_ENTRIES).contains(&entries),
@@ -395,6 +396,7 @@ async fn hits_sort_by_date_and_a_search_is_a_feed() {
     // What a user types is escaped in the feed.
     let (status, hostile) = get_from(t.service(), "/feed?q=%3Cscript%3E%26%27").await;
     assert_eq!(status, 200);
+    assert_valid_atom(&hostile);
     assert!(
         hostile.contains("<title>risalah: &lt;script&gt;&amp;'</title>"),
         "{hostile}"
@@ -402,4 +404,68 @@ async fn hits_sort_by_date_and_a_search_is_a_feed() {
     assert!(!hostile.contains("<script"));
     let (status, _) = get_from(t.service(), "/feed?q=uji&offset=10").await;
     assert_eq!(status, 400);
+}
+
+/// Checks `xml` against what RFC 4287 requires of an Atom feed: an `atom:feed`
+/// root with one `id` (an absolute IRI), `title` and `updated` (RFC 3339),
+/// an author for every entry (its own or the feed's), and each entry with
+/// one `id`, `title` and `updated` and a link or content.
+fn assert_valid_atom(xml: &str) {
+    const ATOM: &str = "http://www.w3.org/2005/Atom";
+    let doc = roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("not XML: {e}\n{xml}"));
+    let feed = doc.root_element();
+    assert_eq!(feed.tag_name().namespace(), Some(ATOM), "{xml}");
+    assert_eq!(feed.tag_name().name(), "feed");
+    let children = |node: roxmltree::Node<'_, '_>, name: &str| -> Vec<String> {
+        node.children()
+            .filter(|c| {
+                c.is_element()
+                    && c.tag_name().name() == name
+                    && c.tag_name().namespace() == Some(ATOM)
+            })
+            .map(|c| c.text().unwrap_or("").to_string())
+            .collect()
+    };
+    let one = |node: roxmltree::Node<'_, '_>, name: &str| -> String {
+        let found = children(node, name);
+        assert_eq!(
+            found.len(),
+            1,
+            "one <{name}> in <{}>: {xml}",
+            node.tag_name().name()
+        );
+        found[0].clone()
+    };
+    let check = |node: roxmltree::Node<'_, '_>| {
+        let id = one(node, "id");
+        assert!(
+            id.starts_with("http://") || id.starts_with("https://") || id.starts_with("urn:"),
+            "{id}"
+        );
+        assert!(!one(node, "title").trim().is_empty());
+        let updated = one(node, "updated");
+        time::OffsetDateTime::parse(&updated, &time::format_description::well_known::Rfc3339)
+            .unwrap_or_else(|e| panic!("<updated>{updated}</updated> is not RFC 3339: {e}"));
+    };
+    check(feed);
+    let feed_author = !children(feed, "author").is_empty();
+    let entries: Vec<_> = feed
+        .children()
+        .filter(|c| c.is_element() && c.tag_name().name() == "entry")
+        .collect();
+    for entry in entries {
+        check(entry);
+        assert!(
+            feed_author || !children(entry, "author").is_empty(),
+            "an entry has an author"
+        );
+        let linked = entry.children().any(|c| {
+            c.tag_name().name() == "link"
+                && c.attribute("rel").unwrap_or("alternate") == "alternate"
+        });
+        assert!(
+            linked || !children(entry, "content").is_empty(),
+            "an entry links or has content"
+        );
+    }
 }
