@@ -872,7 +872,7 @@ async fn the_glossary_defines_each_term_and_links_to_its_search() {
 async fn procedure_is_marked_findable_and_excludable() {
     let app = app_of(&[(
         "sidang.txt",
-        "---\nid: sintetis-sidang-prosedur\ntype: transcript\ntitle: Sidang sintetis prosedur\ncommission: Komisi Informasi Provinsi Contoh\ndate: 2099-02-01\nroster:\n- Dewi Lestari Contoh | majelis | Ketua Majelis\n- Budi Fiktif | pemohon | Pemohon\n---\nKETUA MAJELIS: Sidang sengketa informasi nomor 099/II/KI-CONTOH-PS/2099 kami nyatakan dibuka dan terbuka untuk umum.\nKETUK PALU 3X\nKETUA MAJELIS: Pemohon hadir?\nBudi Fiktif: Hadir, Majelis.\nKETUA MAJELIS (Dewi Lestari Contoh): Apa alasan pemohon meminta dokumen kontrak sengketa ini?\nBudi Fiktif: Kontrak itu dibiayai anggaran publik, jadi sengketa ini soal hak warga.\nKETUA MAJELIS (Dewi Lestari Contoh): Sidang sengketa ini kami skors.\n",
+        "---\nid: sintetis-sidang-prosedur\ntype: transcript\ntitle: Sidang sintetis prosedur\ncommission: Komisi Informasi Provinsi Contoh\ndate: 2099-02-01\nroster:\n- Dewi Lestari Contoh | majelis | Ketua Majelis\n- Budi Fiktif | pemohon | Pemohon\n---\nKETUA MAJELIS: Sidang sengketa informasi nomor 099/II/KI-CONTOH-PS/2099 kami nyatakan dibuka dan terbuka untuk umum.\nKETUK PALU 3X\nKETUA MAJELIS: Pemohon hadir?\nBudi Fiktif: Hadir, Majelis.\nKETUA MAJELIS: Apa alasan pemohon meminta dokumen kontrak sengketa ini?\nBudi Fiktif: Kontrak itu dibiayai anggaran publik, jadi sengketa ini soal hak warga.\nKETUA MAJELIS (Dewi Lestari Contoh): Sidang sengketa ini kami skors.\n",
     )]);
     let ids = |v: &Value| -> Vec<String> {
         v["hits"]
@@ -921,7 +921,8 @@ async fn procedure_is_marked_findable_and_excludable() {
             "{uri}: {v}"
         );
     }
-    // Who says it most counts speech only.
+    // Who says it most counts speech only (the bare `KETUA MAJELIS:` label
+    // is the roster's one Ketua Majelis).
     let tally = get(&app, "/api/speakers?q=sengketa").await.json();
     let dewi = tally["speakers"]
         .as_array()

@@ -220,7 +220,12 @@ fn resolve(
     }
     match labels.role_of(label) {
         Some(role) => {
-            // A label with one roster member of its role names that member.
+            // A label that is the title of one roster member of its role
+            // (`KETUA MAJELIS` for the one `Ketua Majelis Komisioner`), or a
+            // label with one roster member of its role, names that member.
+            if let Some(member) = titled_member(roster, label, role) {
+                return (Some(member.name.clone()), role);
+            }
             let mut members = roster.iter().filter(|m| m.role == role);
             let only = match (members.next(), members.next()) {
                 (Some(m), None) if role != Role::Majelis => Some(m.name.clone()),
@@ -235,6 +240,28 @@ fn resolve(
             );
             (Some(title_case(label)), Role::Lainnya)
         }
+    }
+}
+
+/// The one roster member of `role` whose title is `label` or begins with
+/// its words (`KETUA MAJELIS` → `Ketua Majelis Komisioner`); none when no
+/// member or several have such a title.
+fn titled_member<'a>(roster: &'a [Speaker], label: &str, role: Role) -> Option<&'a Speaker> {
+    let words =
+        |text: &str| -> Vec<String> { text.split_whitespace().map(str::to_lowercase).collect() };
+    let wanted = words(label);
+    if wanted.is_empty() {
+        return None;
+    }
+    let mut titled = roster.iter().filter(|m| {
+        m.role == role
+            && m.title
+                .as_deref()
+                .is_some_and(|t| words(t).starts_with(&wanted))
+    });
+    match (titled.next(), titled.next()) {
+        (Some(m), None) => Some(m),
+        _ => None,
     }
 }
 
