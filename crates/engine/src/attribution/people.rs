@@ -91,7 +91,7 @@ fn after_dateline(p: &Para, range: std::ops::Range<usize>) -> usize {
 }
 
 /// `word` with a capital first letter (place names are listed so).
-fn capitalised(word: &str) -> String {
+pub(super) fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     chars
         .next()
@@ -421,10 +421,7 @@ impl Registry {
             return;
         };
         for (side, role) in [(pemohon, Role::Pemohon), (termohon, Role::Termohon)] {
-            let (full, acronym) = match side.split_once('(') {
-                Some((full, rest)) => (full.trim(), rest.trim_end_matches(')').trim()),
-                None => (side.trim(), ""),
-            };
+            let (full, acronym) = crate::model::party_name(side);
             let mut distinctive: Vec<String> = full
                 .split_whitespace()
                 .filter(|w| !words::is_org(w))

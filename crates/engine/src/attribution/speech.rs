@@ -457,12 +457,7 @@ fn lowercase_person(p: &Para, registry: &Registry, k: usize) -> Option<(Who, usi
     if super::text::is_capitalised(word) || !word.chars().all(char::is_alphabetic) {
         return None;
     }
-    let mut chars = word.chars();
-    let capitalised: String = chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
-    let person = registry.find_person(&capitalised)?;
+    let person = registry.find_person(&super::people::capitalised(word))?;
     Some((Who::Entity(person), k + 1))
 }
 

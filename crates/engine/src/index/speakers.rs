@@ -79,7 +79,7 @@ fn party_of(meta: &DocumentMeta, role: Role) -> Option<String> {
         Role::Termohon => termohon,
         _ => return None,
     };
-    let name = side.split_once('(').map_or(side, |(full, _)| full).trim();
+    let (name, _) = crate::model::party_name(side);
     (!name.is_empty()).then(|| name.to_string())
 }
 

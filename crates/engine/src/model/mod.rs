@@ -270,6 +270,15 @@ impl DocumentMeta {
     }
 }
 
+/// A side of the parties line as its name and acronym (`Dinas Rekaan
+/// (DR)` → `Dinas Rekaan`, `DR`; no acronym: empty).
+pub fn party_name(side: &str) -> (&str, &str) {
+    match side.split_once('(') {
+        Some((full, rest)) => (full.trim(), rest.trim_end_matches(')').trim()),
+        None => (side.trim(), ""),
+    }
+}
+
 /// The pemohon and termohon of a `Pemohon v. Termohon` line (also `vs.` or
 /// `melawan`), trimmed; none unless it names exactly two sides.
 pub fn party_sides(parties: &str) -> Option<(&str, &str)> {
