@@ -265,9 +265,30 @@ async fn bad_parameters_are_400_with_a_json_error() {
         assert_eq!(json["error"]["code"], "bad_request", "{uri}");
         assert!(!json["error"]["message"].as_str().unwrap().is_empty());
     }
+    // The pages say it in their own language; the API in English.
     let page = get(&app, "/search?q=%22open").await;
     assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(
+        page.body.contains("tanda kutip belum ditutup"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("quotation mark is not closed"));
+    let page = get(&app, "/search?q=%22open&lang=en").await;
     assert!(page.body.contains("quotation mark is not closed"));
+    let page = get(&app, "/search?q=role:hakim").await;
+    assert!(
+        page.body.contains("peran `hakim` tidak dikenal"),
+        "{}",
+        page.body
+    );
+    let page = get(&app, "/search?q=kontrak&from=2024-13").await;
+    assert!(page.body.contains("bukan tanggal"), "{}", page.body);
+    let api = get(&app, "/api/search?q=%22open").await.json();
+    assert!(api["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("quotation mark is not closed"));
     assert!(
         page.body.contains("<form"),
         "the error page keeps the search form"

@@ -340,6 +340,7 @@ fn the_query_parser_and_the_search_service_never_fail_on_generated_queries() {
         }) {
             Ok(r) => prop_assert!(r.hits.len() <= 5 && r.hits.len() <= r.total),
             Err(SearchError::BadRequest(m)) => prop_assert!(!m.is_empty()),
+            Err(SearchError::Query(e)) => prop_assert!(!e.to_string().is_empty()),
             Err(SearchError::Internal(e)) => panic!("internal error for {q:?}: {e:#}"),
         }
     });

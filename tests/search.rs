@@ -5,7 +5,7 @@
 use crate::util::TempIndex;
 use risalah_engine::index::build::{self, BuildOptions, Freshness, Silent};
 use risalah_engine::model::{DateRange, DocType, Role};
-use risalah_engine::search::{Filters, SearchError, SearchRequest, SearchResults};
+use risalah_engine::search::{Filters, QueryError, SearchError, SearchRequest, SearchResults};
 use risalah_web::api::PassageViewJson;
 use risalah_web::i18n::Lang;
 use risalah_web::permalink::PublicUrl;
@@ -525,7 +525,10 @@ fn bad_requests_are_errors_not_panics() {
             ..Default::default()
         });
         assert!(
-            matches!(result, Err(SearchError::BadRequest(_))),
+            matches!(
+                result,
+                Err(SearchError::BadRequest(_) | SearchError::Query(_))
+            ),
             "{q} {limit} {offset}"
         );
     }
@@ -733,7 +736,7 @@ fn a_mode_filter_keeps_quotes_or_reported_speech_and_with_a_role_the_same_attrib
             offset: 0,
             ..Default::default()
         }),
-        Err(SearchError::BadRequest(_))
+        Err(SearchError::Query(QueryError::UnknownName(_)))
     ));
 }
 

@@ -4,7 +4,7 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use risalah_engine::search::SearchError;
+use risalah_engine::search::{QueryError, SearchError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -14,6 +14,10 @@ pub enum AppError {
     /// The request cannot be served as written (400).
     #[error("{0}")]
     BadRequest(String),
+    /// A query or filter that cannot be run as written (400); pages say it
+    /// in their own language ([`crate::i18n::Lang::query_error`]).
+    #[error(transparent)]
+    Query(#[from] QueryError),
     /// No such passage or document (404).
     #[error("{0}")]
     NotFound(String),
@@ -41,7 +45,7 @@ impl AppError {
     /// The HTTP status of this error.
     pub fn status(&self) -> StatusCode {
         match self {
-            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::BadRequest(_) | AppError::Query(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             AppError::UriTooLong => StatusCode::URI_TOO_LONG,
@@ -59,10 +63,19 @@ impl AppError {
         self.to_string()
     }
 
+    /// The message a page in `lang` shows: a query error in that language,
+    /// anything else as [`AppError::public_message`].
+    pub fn message_in(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            AppError::Query(e) => crate::query_message::query_message(lang, e),
+            _ => self.public_message(),
+        }
+    }
+
     /// A short machine-readable code.
     pub fn code(&self) -> &'static str {
         match self {
-            AppError::BadRequest(_) => "bad_request",
+            AppError::BadRequest(_) | AppError::Query(_) => "bad_request",
             AppError::NotFound(_) => "not_found",
             AppError::MethodNotAllowed(_) => "method_not_allowed",
             AppError::UriTooLong => "uri_too_long",
@@ -77,6 +90,7 @@ impl From<SearchError> for AppError {
     fn from(e: SearchError) -> Self {
         match e {
             SearchError::BadRequest(m) => AppError::BadRequest(m),
+            SearchError::Query(e) => AppError::Query(e),
             SearchError::Internal(e) => AppError::Internal(e),
         }
     }

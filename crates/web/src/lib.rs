@@ -15,6 +15,7 @@ pub mod openapi;
 pub mod pages;
 pub mod params;
 pub mod permalink;
+pub mod query_message;
 pub mod server;
 pub mod similar;
 pub mod snippet;

@@ -191,7 +191,7 @@ fn names<T>(
     parse: impl Fn(&str) -> Result<T, UnknownName>,
 ) -> Result<Vec<T>, AppError> {
     list(values)
-        .map(|v| parse(v).map_err(|e| AppError::BadRequest(e.to_string())))
+        .map(|v| parse(v).map_err(|e| AppError::Query(e.into())))
         .collect()
 }
 
@@ -291,15 +291,15 @@ impl SearchParams {
             .transpose()?
             .into_iter()
             .collect();
-        let date = |key: &str, value: &Option<String>| -> Result<DateRange, AppError> {
+        let date = |value: &Option<String>| -> Result<DateRange, AppError> {
             match non_empty(value) {
                 None => Ok(DateRange::default()),
-                Some(v) => period(v).map_err(|e| bad(format!("{key}: {e}"))),
+                Some(v) => period(v).map_err(AppError::Query),
             }
         };
         let dates = DateRange {
-            from: date("from", &self.from)?.from,
-            to: date("to", &self.to)?.to,
+            from: date(&self.from)?.from,
+            to: date(&self.to)?.to,
         };
         let sort = match non_empty(&self.sort) {
             None => Sort::default(),
@@ -310,7 +310,7 @@ impl SearchParams {
             })?,
         };
         let procedural = non_empty(&self.kind)
-            .map(|k| kind_filter(k).map_err(|e| bad(e.0)))
+            .map(|k| kind_filter(k).map_err(AppError::Query))
             .transpose()?;
         let limit = self.limit.unwrap_or(default_limit);
         if limit == 0 {

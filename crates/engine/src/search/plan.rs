@@ -625,19 +625,13 @@ fn filter_queries(filters: &Filters, fields: &Fields) -> Result<Vec<Box<dyn Quer
     for speaker in &filters.speakers {
         match phrase_on(fields.speaker, with_analyzer(|a| a.exact(speaker))) {
             Some(q) => out.push(q),
-            None => {
-                return Err(QueryError(format!(
-                    "speaker `{speaker}` has no words to match"
-                )))
-            }
+            None => return Err(QueryError::SpeakerWithoutWords(speaker.clone())),
         }
     }
     let dates = filters.dates;
     if !dates.is_open() {
         if let (true, Some(f), Some(t)) = (dates.is_empty(), dates.from, dates.to) {
-            return Err(QueryError(format!(
-                "the date range is empty: {f} is after {t}"
-            )));
+            return Err(QueryError::EmptyDateRange(f.to_string(), t.to_string()));
         }
         // A document matches when the days its date may mean overlap the
         // range: it starts before the range ends and ends after it starts

@@ -33,13 +33,66 @@ pub const MAX_QUERY_CHARS: usize = 1_000;
 /// The most words, phrases and filters one query may hold.
 pub const MAX_CLAUSES: usize = 32;
 
-/// A query the user cannot run as written, with the reason.
+/// A query the user cannot run as written, with the reason. `Display` is
+/// the English message (API, CLI); each variant carries what a page needs
+/// to say it in its own language.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct QueryError(pub String);
+pub enum QueryError {
+    /// More than [`MAX_QUERY_CHARS`] characters.
+    #[error("the query is longer than {MAX_QUERY_CHARS} characters")]
+    TooLong,
+    /// The query holds personal data of this kind (`email`, `phone`, ...).
+    #[error("personal data ({0}) is not searchable: risalah masks it before indexing")]
+    PersonalData(&'static str),
+    /// More than [`MAX_CLAUSES`] words, phrases and filters.
+    #[error("the query has more than {MAX_CLAUSES} words and filters")]
+    TooManyClauses,
+    /// `OR` without a word or phrase on one side.
+    #[error("OR needs a word or phrase on both sides")]
+    OrAlone,
+    /// `OR` next to a filter.
+    #[error("OR cannot join a filter; write the values together, as role:majelis,pemohon")]
+    OrFilter,
+    /// `OR` next to an excluded word.
+    #[error("OR cannot join an excluded word")]
+    OrNegated,
+    /// An excluded filter other than `kind:` (the filter as written).
+    #[error("a filter cannot be excluded: -{0}")]
+    NegatedFilter(String),
+    /// A filter name with nothing after the colon.
+    #[error("`{0}:` needs a value")]
+    EmptyFilter(String),
+    /// A quotation mark without its closing mark.
+    #[error("a quotation mark is not closed; close the phrase with \"")]
+    UnclosedQuote,
+    /// A name that is no role, mode, document type, ...
+    #[error(transparent)]
+    UnknownName(#[from] crate::model::UnknownName),
+    /// `kind:` with a value other than `procedural` or `speech`.
+    #[error("`kind:{0}` is no kind; write `kind:procedural` (opening, closing, adjournment, roll call, stage directions) or `kind:speech`, or exclude with `-kind:procedural`")]
+    UnknownKind(String),
+    /// `commission:` naming no commission.
+    #[error("`commission:{0}` names no commission; write its region, as `commission:jabar` or `commission:\"KI Jawa Barat\"`")]
+    UnknownCommission(String),
+    /// `law:` naming no law or rule.
+    #[error("`law:{0}` names no law or rule; write its id or a citation, as `law:uu-14-2008/17` or `law:\"UU KIP\"`")]
+    UnknownLaw(String),
+    /// A `name:` that is no filter.
+    #[error("unknown filter `{0}:`")]
+    UnknownFilter(String),
+    /// A date that cannot be read.
+    #[error(transparent)]
+    Date(#[from] crate::model::DateError),
+    /// A date range whose start is after its end (both as written).
+    #[error("the date range is empty: {0} is after {1}")]
+    EmptyDateRange(String, String),
+    /// `speaker:` with no word to match.
+    #[error("speaker `{0}` has no words to match")]
+    SpeakerWithoutWords(String),
+}
 
-fn error<T>(message: impl Into<String>) -> Result<T, QueryError> {
-    Err(QueryError(message.into()))
+fn error<T>(e: QueryError) -> Result<T, QueryError> {
+    Err(e)
 }
 
 /// One word or phrase.
@@ -165,17 +218,12 @@ fn is_quote(c: char) -> bool {
 /// Parses a query string.
 pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
     if input.chars().count() > MAX_QUERY_CHARS {
-        return error(format!(
-            "the query is longer than {MAX_QUERY_CHARS} characters"
-        ));
+        return error(QueryError::TooLong);
     }
     // Personal data is masked before indexing: it is never an index term,
     // and a query for it says so rather than finding nothing silently.
     if let Some(found) = crate::privacy::find(input).first() {
-        return error(format!(
-            "personal data ({}) is not searchable: risalah masks it before indexing",
-            found.kind.as_str()
-        ));
+        return error(QueryError::PersonalData(found.kind.as_str()));
     }
     let pieces = lex(input)?;
     let mut query = ParsedQuery::default();
@@ -184,21 +232,19 @@ pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
     for (negated, piece) in pieces {
         count += 1;
         if count > MAX_CLAUSES * 2 {
-            return error(format!(
-                "the query has more than {MAX_CLAUSES} words and filters"
-            ));
+            return error(QueryError::TooManyClauses);
         }
         let item = match piece {
             Piece::Or => {
                 if pending_or || query.clauses.last().is_none_or(|c| c.negated) {
-                    return error("OR needs a word or phrase on both sides");
+                    return error(QueryError::OrAlone);
                 }
                 pending_or = true;
                 continue;
             }
             Piece::Field { name, value } => {
                 if pending_or {
-                    return error("OR cannot join a filter; write the values together, as role:majelis,pemohon");
+                    return error(QueryError::OrFilter);
                 }
                 if negated && name == "kind" {
                     // `-kind:procedural`: the one filter that may be excluded.
@@ -207,7 +253,7 @@ pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
                     continue;
                 }
                 if negated {
-                    return error(format!("a filter cannot be excluded: -{name}:{value}"));
+                    return error(QueryError::NegatedFilter(format!("{name}:{value}")));
                 }
                 add_filter(&mut query.filters, &name, &value)?;
                 continue;
@@ -217,7 +263,7 @@ pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
         };
         if pending_or {
             if negated {
-                return error("OR cannot join an excluded word");
+                return error(QueryError::OrNegated);
             }
             if let Some(last) = query.clauses.last_mut() {
                 last.alternatives.push(item);
@@ -231,12 +277,10 @@ pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
         }
     }
     if pending_or {
-        return error("OR needs a word or phrase on both sides");
+        return error(QueryError::OrAlone);
     }
     if query.clauses.len() > MAX_CLAUSES {
-        return error(format!(
-            "the query has more than {MAX_CLAUSES} words and phrases"
-        ));
+        return error(QueryError::TooManyClauses);
     }
     Ok(query)
 }
@@ -279,7 +323,7 @@ fn lex(input: &str) -> Result<Vec<(bool, Piece)>, QueryError> {
                     rest.to_string()
                 };
                 if value.trim().is_empty() {
-                    return error(format!("`{name}:` needs a value"));
+                    return error(QueryError::EmptyFilter(name));
                 }
                 out.push((negated, Piece::Field { name, value }));
                 continue;
@@ -300,9 +344,7 @@ fn quoted(chars: &[char], start: usize) -> Result<(String, usize), QueryError> {
         .iter()
         .position(|&c| is_quote(c))
         .map(|p| start + 1 + p)
-        .ok_or_else(|| {
-            QueryError("a quotation mark is not closed; close the phrase with \"".into())
-        })?;
+        .ok_or(QueryError::UnclosedQuote)?;
     Ok((chars[start + 1..end].iter().collect(), end + 1))
 }
 
@@ -313,7 +355,7 @@ fn add_names<T: PartialEq>(
     parse: impl Fn(&str) -> Result<T, crate::model::UnknownName>,
 ) -> Result<(), QueryError> {
     for part in value.split(',').filter(|p| !p.is_empty()) {
-        let name = parse(part).map_err(|e| QueryError(e.to_string()))?;
+        let name = parse(part)?;
         if !list.contains(&name) {
             list.push(name);
         }
@@ -326,9 +368,7 @@ pub fn kind_filter(value: &str) -> Result<bool, QueryError> {
     match value.to_lowercase().as_str() {
         "procedural" | "prosedural" => Ok(true),
         "speech" | "tuturan" => Ok(false),
-        _ => error(format!(
-            "`kind:{value}` is no kind; write `kind:procedural` (opening, closing, adjournment, roll call, stage directions) or `kind:speech`, or exclude with `-kind:procedural`"
-        )),
+        _ => error(QueryError::UnknownKind(value.to_string())),
     }
 }
 
@@ -344,7 +384,7 @@ fn add_filter(filters: &mut Filters, name: &str, value: &str) -> Result<(), Quer
         "commission" => {
             let key = crate::model::commission::commission_key(value);
             if key.is_empty() {
-                return error(format!("`commission:{value}` names no commission; write its region, as `commission:jabar` or `commission:\"KI Jawa Barat\"`"));
+                return error(QueryError::UnknownCommission(value.to_string()));
             }
             if !filters.commissions.contains(&key) {
                 filters.commissions.push(key);
@@ -354,7 +394,7 @@ fn add_filter(filters: &mut Filters, name: &str, value: &str) -> Result<(), Quer
         "outcome" => add_names(&mut filters.outcomes, value, Outcome::from_name)?,
         "law" => {
             let Some(id) = crate::legal::law::id_of(value) else {
-                return error(format!("`law:{value}` names no law or rule; write its id or a citation, as `law:uu-14-2008/17` or `law:\"UU KIP\"`"));
+                return error(QueryError::UnknownLaw(value.to_string()));
             };
             if !filters.laws.contains(&id) {
                 filters.laws.push(id);
@@ -384,7 +424,7 @@ fn add_filter(filters: &mut Filters, name: &str, value: &str) -> Result<(), Quer
             from: None,
             to: period(value)?.to,
         }),
-        _ => return error(format!("unknown filter `{name}:`")),
+        _ => return error(QueryError::UnknownFilter(name.to_string())),
     }
     Ok(())
 }
@@ -393,7 +433,7 @@ fn add_filter(filters: &mut Filters, name: &str, value: &str) -> Result<(), Quer
 pub fn period(text: &str) -> Result<DateRange, QueryError> {
     DocDate::parse(text)
         .map(DocDate::range)
-        .map_err(|e| QueryError(e.to_string()))
+        .map_err(QueryError::from)
 }
 
 #[cfg(test)]
@@ -482,7 +522,7 @@ mod tests {
             ("-role:majelis", "cannot be excluded"),
         ] {
             let err = parse(input).unwrap_err();
-            assert!(err.0.contains(message), "{input}: {err}");
+            assert!(err.to_string().contains(message), "{input}: {err}");
         }
         assert!(parse(&"a ".repeat(600)).is_err());
         assert!(parse(&"x".repeat(1001)).is_err());

@@ -177,15 +177,12 @@ pub enum SearchError {
     /// The request cannot be run as written (a 400).
     #[error("{0}")]
     BadRequest(String),
+    /// The query cannot be run as written (a 400, said in the page's language).
+    #[error(transparent)]
+    Query(#[from] QueryError),
     /// The engine failed (a 500; logged, not shown).
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
-}
-
-impl From<QueryError> for SearchError {
-    fn from(e: QueryError) -> Self {
-        SearchError::BadRequest(e.0)
-    }
 }
 
 impl From<tantivy::TantivyError> for SearchError {

@@ -53,7 +53,7 @@ impl IntoResponse for PageError {
             s if s.is_client_error() => lang.t(Text::NotServed),
             _ => lang.t(Text::ServerError),
         };
-        let message = self.error.public_message();
+        let message = self.error.message_in(lang);
         let switch = match &self.form {
             Some(form) => form
                 .with(|p| p.lang = (lang.other() == Lang::En).then_some(Lang::En))
