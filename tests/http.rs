@@ -1006,3 +1006,56 @@ async fn role_chips_follow_the_roles_in_force_wherever_they_are_typed() {
         );
     }
 }
+
+#[tokio::test]
+async fn narration_has_its_chip_and_its_filter() {
+    let app = app();
+    // The news reports' own sentences are counted under "Narasi".
+    let body = get(&app, "/search?q=dokumen").await.body;
+    let at = body
+        .find("class=\"chip role-narasi\"")
+        .expect("a Narasi chip");
+    let chip = &body[at..at + body[at..].find("</a>").unwrap()];
+    assert!(
+        chip.contains("role=narasi") && chip.contains("Narasi"),
+        "{chip}"
+    );
+    // Filtered, typed or as a parameter, every hit is narration: no speaker.
+    for uri in [
+        "/api/search?q=dokumen&role=narasi&limit=50",
+        "/api/search?q=dokumen%20role:narasi&limit=50",
+        "/api/search?q=dokumen%20role:narration&limit=50",
+    ] {
+        let json = get(&app, uri).await.json();
+        let hits = json["hits"].as_array().unwrap();
+        assert!(!hits.is_empty(), "{uri}");
+        for hit in hits {
+            let p = &hit["passage"];
+            assert!(p["speaker"].is_null(), "{uri}: {p}");
+            assert!(
+                p["attributions"].as_array().is_none_or(|a| a.is_empty()),
+                "{uri}: {p}"
+            );
+            assert_ne!(p["doc_type"], "putusan", "{uri}");
+        }
+    }
+    // With a role: either.
+    let both = get(&app, "/api/search?q=dokumen&role=narasi,majelis&limit=1")
+        .await
+        .json();
+    let narration = get(&app, "/api/search?q=dokumen&role=narasi&limit=1")
+        .await
+        .json();
+    let panel = get(&app, "/api/search?q=dokumen&role=majelis&limit=1")
+        .await
+        .json();
+    assert_eq!(
+        both["total"].as_u64().unwrap(),
+        narration["total"].as_u64().unwrap() + panel["total"].as_u64().unwrap()
+    );
+    // The typed filter marks its chip.
+    let body = get(&app, "/search?q=dokumen%20role:narasi").await.body;
+    let at = body.find("class=\"chip role-narasi\"").unwrap();
+    let chip = &body[at..at + body[at..].find('>').unwrap()];
+    assert!(chip.contains("aria-current=\"true\""), "{chip}");
+}

@@ -5,12 +5,13 @@
 
 use crate::error::AppError;
 use crate::i18n::Lang;
+use risalah_engine::index::document::NARRATION;
 use risalah_engine::legal::law;
 use risalah_engine::model::commission::commission_key;
 use risalah_engine::model::{
     AttributionMode, DateRange, DocType, Outcome, Provenance, Role, Section, UnknownName,
 };
-use risalah_engine::search::query::{kind_filter, period};
+use risalah_engine::search::query::{is_narration, kind_filter, period};
 use risalah_engine::search::{Filters, SearchRequest, Sort};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -40,7 +41,9 @@ pub struct SearchParams {
     #[param(max_length = 1000)]
     pub q: String,
     /// Only these roles (repeat the parameter or comma-separate the values):
-    /// majelis, pemohon, termohon, panitera, saksi, ahli, pihak_terkait, lainnya.
+    /// majelis, pemohon, termohon, panitera, saksi, ahli, pihak_terkait,
+    /// lainnya; `narasi` for the text of a report or hearing no one is said
+    /// to speak.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub role: Vec<String>,
     /// Only quoted or only reported speech of news reports: quote,
@@ -232,14 +235,17 @@ impl SearchParams {
     /// (`role:majelis kontrak`), as canonical names.
     pub fn roles_in_force(&self) -> Vec<&'static str> {
         let typed = risalah_engine::search::query::parse(&self.q)
-            .map(|parsed| parsed.filters.roles)
+            .map(|parsed| parsed.filters)
             .unwrap_or_default();
         let given = list(&self.role).filter_map(|r| Role::from_name(r).ok());
         let mut out: Vec<&'static str> = Vec::new();
-        for role in given.chain(typed) {
+        for role in given.chain(typed.roles) {
             if !out.contains(&role.as_str()) {
                 out.push(role.as_str());
             }
+        }
+        if typed.narration || list(&self.role).any(is_narration) {
+            out.push(NARRATION);
         }
         out
     }
@@ -266,7 +272,12 @@ impl SearchParams {
     /// applies when `limit` is absent.
     pub fn request(&self, default_limit: usize) -> Result<SearchRequest, AppError> {
         let bad = AppError::BadRequest;
-        let roles = names(&self.role, Role::from_name)?;
+        let narration = list(&self.role).any(is_narration);
+        let named: Vec<String> = list(&self.role)
+            .filter(|r| !is_narration(r))
+            .map(str::to_string)
+            .collect();
+        let roles = names(&named, Role::from_name)?;
         let modes = names(&self.mode, AttributionMode::from_name)?;
         let doc_types = names(&self.doc_type, DocType::from_name)?;
         let provenances = names(&self.provenance, Provenance::from_name)?;
@@ -320,6 +331,7 @@ impl SearchParams {
             q: self.q.clone(),
             filters: Filters {
                 roles,
+                narration,
                 modes,
                 speakers: non_empty(&self.speaker)
                     .map(str::to_string)

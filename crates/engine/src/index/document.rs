@@ -4,7 +4,7 @@
 
 use super::schema::{Fields, DOCUMENT_RECORD, PASSAGE_RECORD};
 use crate::model::date::DOCUMENT_YEARS;
-use crate::model::{Document, DocumentMeta, Passage, PassageKind, Role, Section, Speaker};
+use crate::model::{DocType, Document, DocumentMeta, Passage, PassageKind, Role, Section, Speaker};
 use serde::{Deserialize, Serialize};
 use tantivy::schema::Value;
 use tantivy::{DateTime, TantivyDocument};
@@ -12,6 +12,10 @@ use tantivy::{DateTime, TantivyDocument};
 /// The second `kind` term of a procedural passage
 /// ([`crate::model::procedural`]).
 pub const PROCEDURAL: &str = "procedural";
+
+/// The `role` term of a report's or hearing's passage that no one is said
+/// to speak (`role:narasi`); a decision's text is its own type, not narration.
+pub const NARRATION: &str = "narasi";
 
 /// What a document record stores: the metadata and the roster.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,8 +104,12 @@ pub fn to_tantivy(doc: &Document, file: &str, fields: &Fields) -> Vec<TantivyDoc
         for speaker in names {
             t.add_text(fields.speaker, speaker);
         }
-        for role in roles_of(p) {
+        let roles = roles_of(p);
+        for role in &roles {
             t.add_text(fields.role, role.as_str());
+        }
+        if roles.is_empty() && meta.doc_type != DocType::Putusan {
+            t.add_text(fields.role, NARRATION);
         }
         for term in mode_terms(p) {
             t.add_text(fields.mode, term);

@@ -17,7 +17,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema changes; an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 10;
+pub const SCHEMA_VERSION: u32 = 11;
 
 /// The tokenizer of exact-match keyword fields (case register numbers): the
 /// whole value, lowercased.

@@ -568,7 +568,18 @@ fn filter_queries(filters: &Filters, fields: &Fields) -> Result<Vec<Box<dyn Quer
     let by_field = [
         (
             fields.role,
-            names(filters.roles.iter().map(|r| r.as_str()).collect()),
+            names(
+                filters
+                    .roles
+                    .iter()
+                    .map(|r| r.as_str())
+                    .chain(
+                        filters
+                            .narration
+                            .then_some(crate::index::document::NARRATION),
+                    )
+                    .collect(),
+            ),
         ),
         (fields.mode, modes),
         (

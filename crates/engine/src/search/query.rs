@@ -6,7 +6,7 @@
 //! | `"uji konsekuensi"` | the exact words, in order, as spoken (unstemmed) |
 //! | `-alibaba`, `-"data pribadi"` | exclude |
 //! | `kontrak OR perjanjian` | either word |
-//! | `role:majelis`, `role:pemohon,termohon` | speaker role (several: any of them) |
+//! | `role:majelis`, `role:pemohon,termohon` | speaker role (several: any of them); `role:narasi` (or `narration`): report or hearing text no one is said to speak |
 //! | `mode:quote`, `mode:paraphrase` | quoted or reported speech of a news report (with `role:`, by that role) |
 //! | `speaker:"Rospita Vici Paulyn"`, `speaker:rospita` | speaker name (words of it) |
 //! | `case:023/III/KIP-PS/2024` | case register number (whole, any case) |
@@ -118,6 +118,9 @@ pub struct Clause {
 pub struct Filters {
     /// Any of these roles.
     pub roles: Vec<Role>,
+    /// Also (or, without roles, only) the narration: passages of a report
+    /// or hearing that no one is said to speak (`role:narasi`).
+    pub narration: bool,
     /// Any of these attribution modes (with a role filter: an attribution
     /// of that mode by a speaker of that role).
     pub modes: Vec<AttributionMode>,
@@ -154,6 +157,7 @@ impl Filters {
     pub fn merge(&mut self, other: &Filters) {
         union(&mut self.modes, &other.modes);
         union(&mut self.roles, &other.roles);
+        self.narration |= other.narration;
         self.speakers.extend(other.speakers.iter().cloned());
         self.cases.extend(other.cases.iter().cloned());
         union(&mut self.doc_types, &other.doc_types);
@@ -363,6 +367,20 @@ fn add_names<T: PartialEq>(
     Ok(())
 }
 
+/// The names `role:narasi` and `role:narration` give the narration.
+pub fn is_narration(name: &str) -> bool {
+    let name = name.trim();
+    name.eq_ignore_ascii_case("narasi") || name.eq_ignore_ascii_case("narration")
+}
+
+/// Splits a comma-separated role value into whether it names the narration
+/// and the other names, comma-separated again.
+pub fn split_narration(value: &str) -> (bool, String) {
+    let (narration, roles): (Vec<&str>, Vec<&str>) =
+        value.split(',').partition(|n| is_narration(n));
+    (!narration.is_empty(), roles.join(","))
+}
+
 /// What `kind:VALUE` asks for: procedural passages (true) or speech (false).
 pub fn kind_filter(value: &str) -> Result<bool, QueryError> {
     match value.to_lowercase().as_str() {
@@ -375,7 +393,11 @@ pub fn kind_filter(value: &str) -> Result<bool, QueryError> {
 fn add_filter(filters: &mut Filters, name: &str, value: &str) -> Result<(), QueryError> {
     match name {
         "kind" => filters.procedural = Some(kind_filter(value)?),
-        "role" => add_names(&mut filters.roles, value, Role::from_name)?,
+        "role" => {
+            let (narration, roles) = split_narration(value);
+            filters.narration |= narration;
+            add_names(&mut filters.roles, &roles, Role::from_name)?
+        }
         "mode" => add_names(&mut filters.modes, value, AttributionMode::from_name)?,
         "speaker" => filters.speakers.push(value.to_string()),
         "case" => filters.cases.push(value.to_string()),

@@ -16,6 +16,7 @@ use crate::{snippet, AppState};
 use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
+use risalah_engine::index::document::NARRATION;
 use risalah_engine::model::{Provenance, Role};
 use risalah_engine::search::catalog::CorpusSummary;
 use risalah_engine::search::service::MAX_OFFSET;
@@ -244,6 +245,12 @@ fn results_section(
                           aria-current=[roles.contains(&role.as_str()).then_some("true")] {
                             (lang.role(*role)) " " span class="count" { (n) }
                         }
+                    }
+                }
+                @if let Some(n) = role_counts.and_then(|c| c.get(NARRATION)) {
+                    a class="chip role-narasi" href=(params.without_roles().with(|p| { p.role = vec![NARRATION.to_string()]; p.offset = None; }).link("/search"))
+                      aria-current=[roles.contains(&NARRATION).then_some("true")] {
+                        (lang.t(Text::NarrationChip)) " " span class="count" { (n) }
                     }
                 }
             }
