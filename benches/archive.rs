@@ -146,7 +146,7 @@ fn index_docs(dir: &Path, docs: &[Document], raw: bool) -> Duration {
     let started = Instant::now();
     let mut writer: tantivy::IndexWriter = index.writer(200 * 1024 * 1024).unwrap();
     for doc in docs {
-        for t in document::to_tantivy(doc, "bench.jsonl", &fields) {
+        for t in document::to_tantivy(doc, "bench.jsonl", &fields, &Default::default()) {
             writer.add_document(t).unwrap();
         }
     }

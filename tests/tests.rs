@@ -12,6 +12,7 @@ mod cli;
 mod corpus_formats;
 mod corpus_media;
 mod corpus_seeds;
+mod corrections;
 mod decisions;
 mod examples;
 mod hardening;

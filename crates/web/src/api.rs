@@ -428,6 +428,7 @@ pub async fn search(
         (status = 400, description = "A parameter is malformed", body = crate::error::ErrorJson),
         (status = 414, description = "The address is too long", body = crate::error::ErrorJson),
         (status = 404, description = "No such passage", body = crate::error::ErrorJson),
+        (status = 410, description = "A correction of its document removed the passage; `nearest` names the nearest passage kept", body = crate::error::ErrorJson),
     )
 )]
 pub async fn passage(
@@ -445,16 +446,28 @@ pub async fn passage(
     let around = around(&params)?;
     let public_url = state.public_url().clone();
     let lang = params.lang.unwrap_or_default();
-    let missing = format!("no passage `{id}`");
     state
-        .run(move |s| {
-            s.passage(&id, around)
-                .map_err(AppError::Internal)?
-                .map(|v| PassageViewJson::new(&v, &public_url, lang))
-                .ok_or(AppError::NotFound(missing))
-        })
+        .run(
+            move |s| match s.passage(&id, around).map_err(AppError::Internal)? {
+                Some(v) => Ok(PassageViewJson::new(&v, &public_url, lang)),
+                None => Err(missing_passage(s, &id)),
+            },
+        )
         .await
         .map(|json| Json(json).into_response())
+}
+
+/// Why passage `id` cannot be shown: gone, with the nearest passage kept,
+/// when a correction of its document removed it; otherwise not found.
+pub fn missing_passage(s: &risalah_engine::search::SearchService, id: &str) -> AppError {
+    match s.retired(id) {
+        Ok(Some(nearest)) => AppError::Gone {
+            id: id.to_string(),
+            nearest,
+        },
+        Ok(None) => AppError::NotFound(format!("no passage `{id}`")),
+        Err(e) => AppError::Internal(e),
+    }
 }
 
 /// The `around` parameter, checked (0..=[`MAX_AROUND`]).

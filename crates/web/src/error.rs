@@ -21,6 +21,15 @@ pub enum AppError {
     /// No such passage or document (404).
     #[error("{0}")]
     NotFound(String),
+    /// A passage a correction of its document removed (410), with the
+    /// nearest passage kept, if any.
+    #[error("passage `{id}` was removed when its document was corrected{}", nearest.as_ref().map(|n| format!("; the nearest passage kept is `{n}`")).unwrap_or_default())]
+    Gone {
+        /// The retired id.
+        id: String,
+        /// The nearest passage kept.
+        nearest: Option<String>,
+    },
     /// A method other than GET (405).
     #[error("method {0} is not allowed; the server is read-only (GET)")]
     MethodNotAllowed(String),
@@ -47,6 +56,7 @@ impl AppError {
         match self {
             AppError::BadRequest(_) | AppError::Query(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::Gone { .. } => StatusCode::GONE,
             AppError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             AppError::UriTooLong => StatusCode::URI_TOO_LONG,
             AppError::HeadersTooLarge => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
@@ -77,6 +87,7 @@ impl AppError {
         match self {
             AppError::BadRequest(_) | AppError::Query(_) => "bad_request",
             AppError::NotFound(_) => "not_found",
+            AppError::Gone { .. } => "gone",
             AppError::MethodNotAllowed(_) => "method_not_allowed",
             AppError::UriTooLong => "uri_too_long",
             AppError::HeadersTooLarge => "headers_too_large",
@@ -107,10 +118,14 @@ pub struct ErrorJson {
 #[derive(Serialize, ToSchema)]
 pub struct ErrorDetail {
     /// A short machine-readable code: `bad_request`, `not_found`,
-    /// `method_not_allowed`, `uri_too_long`, `headers_too_large`, `busy`, `internal`.
+    /// `gone`, `method_not_allowed`, `uri_too_long`, `headers_too_large`,
+    /// `busy`, `internal`.
     pub code: &'static str,
     /// A message for a person.
     pub message: String,
+    /// For `gone`: the id of the nearest passage kept.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nearest: Option<String>,
 }
 
 impl AppError {
@@ -120,6 +135,10 @@ impl AppError {
             error: ErrorDetail {
                 code: self.code(),
                 message: self.public_message(),
+                nearest: match self {
+                    AppError::Gone { nearest, .. } => nearest.clone(),
+                    _ => None,
+                },
             },
         }
     }

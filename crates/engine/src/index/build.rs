@@ -5,6 +5,7 @@
 //! its neighbours hold; the run ends in one atomic commit.
 
 use super::manifest::{self, CommitInfo, FileRecord, Manifest};
+use super::stable_ids::{self, DocumentIds, PreviousIds};
 use super::{document, recovery, IndexHandle};
 use crate::analysis::lexicon::ANALYSIS_VERSION;
 use crate::corpus::jsonl::Outline;
@@ -171,6 +172,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
             rejected: false,
             rosters: BTreeMap::new(),
             depends: BTreeMap::new(),
+            ids: BTreeMap::new(),
         };
         to_parse.push(ToParse {
             key,
@@ -285,7 +287,12 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
         .cloned()
         .collect();
     report.files_removed = removed.len();
-    let manifest = Manifest {
+    let previous_ids = match &previous {
+        Some((_, m)) if m.corpus == corpus_root => stable_ids::recorded(m),
+        Some(_) => PreviousIds::new(),
+        None => stable_ids::load_carried(&handle.dir),
+    };
+    let mut manifest = Manifest {
         corpus: corpus_root,
         built_at: SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -302,11 +309,11 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> anyhow::Result<
         removed: &removed,
         changed: rebuilt || report.files_read > 0 || !removed.is_empty(),
         generation,
-        manifest: &manifest,
+        previous_ids: &previous_ids,
     };
 
     // Stage 4: index, in one commit. A failed write takes back what it wrote.
-    match changes.write(&mut writer, &handle) {
+    match changes.write(&mut writer, &handle, &mut manifest) {
         Ok(committed) => report.committed = committed,
         Err(e) => return Err(recovery::abandon(writer, &handle.dir, generation, e)),
     }
@@ -361,25 +368,51 @@ struct Changes<'a> {
     removed: &'a [String],
     changed: bool,
     generation: u64,
-    manifest: &'a Manifest,
+    /// The ids the last commit recorded, by document id.
+    previous_ids: &'a PreviousIds,
 }
 
 impl Changes<'_> {
     /// Replaces each file's records, removes the gone files' records and
     /// commits with the manifest; whether a commit was made.
-    fn write(&self, writer: &mut IndexWriter, handle: &IndexHandle) -> anyhow::Result<bool> {
+    fn write(
+        &self,
+        writer: &mut IndexWriter,
+        handle: &IndexHandle,
+        manifest: &mut Manifest,
+    ) -> anyhow::Result<bool> {
+        // The version each document replaces, read before anything is
+        // deleted, so that its passages' ids carry over.
+        let old = handle
+            .index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .ok()
+            .map(|reader: tantivy::IndexReader| reader.searcher());
         if self.rebuilt {
             writer.delete_all_documents()?;
         }
         for w in self.writes {
             writer.delete_term(Term::from_field_text(handle.fields.file, &w.key));
+            let Some(record) = manifest.files.get_mut(&w.key) else {
+                continue;
+            };
+            record.ids.clear();
+            let mut ids = Carry {
+                old: old.as_ref(),
+                previous: self.previous_ids,
+                hash: &record.hash,
+                fields: &handle.fields,
+                recorded: &mut record.ids,
+            };
             match &w.outline {
                 None => {
                     for doc in &w.file.documents {
-                        add(writer, handle, doc, &w.key)?;
+                        add(writer, handle, doc, &w.key, &ids.of(doc))?;
                     }
                 }
-                Some(outline) => self.stream(writer, handle, w, outline)?,
+                Some(outline) => self.stream(writer, handle, w, outline, &mut ids)?,
             }
         }
         for key in self.removed {
@@ -388,12 +421,12 @@ impl Changes<'_> {
         if !self.changed {
             if self.generation > 0 {
                 // Only modification times moved: keep them so the next run skips the files again.
-                manifest::save(&handle.dir, self.generation, self.manifest)?;
+                manifest::save(&handle.dir, self.generation, manifest)?;
             }
             return Ok(false);
         }
         let next = self.generation + 1;
-        manifest::save(&handle.dir, next, self.manifest)?;
+        manifest::save(&handle.dir, next, manifest)?;
         let info = CommitInfo {
             generation: next,
             schema_version: super::schema::SCHEMA_VERSION,
@@ -403,6 +436,7 @@ impl Changes<'_> {
         commit.set_payload(&serde_json::to_string(&info)?);
         commit.commit()?;
         manifest::prune(&handle.dir, next);
+        stable_ids::drop_carried(&handle.dir);
         Ok(true)
     }
 }
@@ -417,6 +451,7 @@ impl Changes<'_> {
         handle: &IndexHandle,
         w: &Write,
         outline: &Outline,
+        ids: &mut Carry,
     ) -> anyhow::Result<()> {
         let kept: HashSet<&str> = w
             .file
@@ -439,7 +474,7 @@ impl Changes<'_> {
             pipeline::prepare_documents(&mut docs, self.redactions);
             pipeline::attribute_documents(&mut docs, self.rosters);
             written += docs[0].passages.len();
-            if let Err(e) = add(writer, handle, &docs[0], &w.key) {
+            if let Err(e) = add(writer, handle, &docs[0], &w.key, &ids.of(&docs[0])) {
                 failed = Some(e);
             }
         })
@@ -456,14 +491,61 @@ impl Changes<'_> {
     }
 }
 
-/// Adds the records of `doc`, of the corpus file `key`.
+/// Where the ids of a file's documents come from while they are written,
+/// and where they are recorded.
+struct Carry<'a> {
+    /// The index as it was before this run.
+    old: Option<&'a tantivy::Searcher>,
+    previous: &'a PreviousIds,
+    /// The file's content hash now.
+    hash: &'a str,
+    fields: &'a super::schema::Fields,
+    recorded: &'a mut BTreeMap<String, DocumentIds>,
+}
+
+impl Carry<'_> {
+    /// The ids of `doc`'s passages: carried over from the version the index
+    /// holds; without one, those the last manifest recorded for the same
+    /// file content (a rebuild); else positional. Recorded when not all
+    /// positional.
+    fn of(&mut self, doc: &crate::model::Document) -> DocumentIds {
+        let id = &doc.meta.id;
+        let prior = self.previous.get(id);
+        let old = self
+            .old
+            .map(|s| stable_ids::read_old(s, self.fields, id))
+            .unwrap_or_default();
+        let ids = if old.is_empty() {
+            match prior {
+                Some((hash, ids)) if hash == self.hash => ids.clone(),
+                _ => DocumentIds::default(),
+            }
+        } else {
+            let new: Vec<(u32, &str)> = doc
+                .passages
+                .iter()
+                .map(|p| (p.position, p.text.as_str()))
+                .collect();
+            let none = DocumentIds::default();
+            let prior = prior.map_or(&none, |(_, ids)| ids);
+            stable_ids::carry_over(id, doc.meta.doc_type, &old, prior, &new)
+        };
+        if !ids.is_empty() {
+            self.recorded.insert(id.clone(), ids.clone());
+        }
+        ids
+    }
+}
+
+/// Adds the records of `doc`, of the corpus file `key`, with its passage ids.
 fn add(
     writer: &IndexWriter,
     handle: &IndexHandle,
     doc: &crate::model::Document,
     key: &str,
+    ids: &DocumentIds,
 ) -> anyhow::Result<()> {
-    for t in document::to_tantivy(doc, key, &handle.fields) {
+    for t in document::to_tantivy(doc, key, &handle.fields, ids) {
         writer.add_document(t)?;
     }
     Ok(())

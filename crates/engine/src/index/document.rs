@@ -3,6 +3,7 @@
 //! `DateTime` lives here.
 
 use super::schema::{Fields, DOCUMENT_RECORD, PASSAGE_RECORD};
+use super::stable_ids::DocumentIds;
 use crate::model::date::DOCUMENT_YEARS;
 use crate::model::{DocType, Document, DocumentMeta, Passage, PassageKind, Role, Section, Speaker};
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,10 @@ pub struct DocumentRecord {
     pub meta: DocumentMeta,
     /// The speakers the document lists or names.
     pub roster: Vec<Speaker>,
+    /// The ids of passages a correction removed → the nearest passage kept
+    /// ([`super::stable_ids`]).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub retired: std::collections::BTreeMap<String, Option<String>>,
 }
 
 /// A passage as stored, with its id and its document's id.
@@ -38,8 +43,13 @@ pub struct StoredPassage {
 }
 
 /// The tantivy records of one corpus document: its document record, then
-/// one passage record per passage.
-pub fn to_tantivy(doc: &Document, file: &str, fields: &Fields) -> Vec<TantivyDocument> {
+/// one passage record per passage, each with its id from `ids`.
+pub fn to_tantivy(
+    doc: &Document,
+    file: &str,
+    fields: &Fields,
+    ids: &DocumentIds,
+) -> Vec<TantivyDocument> {
     let meta = &doc.meta;
     let mut records = Vec::with_capacity(doc.passages.len() + 1);
     let mut record = TantivyDocument::new();
@@ -49,6 +59,7 @@ pub fn to_tantivy(doc: &Document, file: &str, fields: &Fields) -> Vec<TantivyDoc
     let stored = DocumentRecord {
         meta: meta.clone(),
         roster: doc.roster.clone(),
+        retired: ids.retired.clone(),
     };
     if let Ok(json) = serde_json::to_string(&stored) {
         record.add_text(fields.document, json);
@@ -60,7 +71,7 @@ pub fn to_tantivy(doc: &Document, file: &str, fields: &Fields) -> Vec<TantivyDoc
     for p in &doc.passages {
         let mut t = TantivyDocument::new();
         t.add_text(fields.record, PASSAGE_RECORD);
-        t.add_text(fields.id, doc.passage_id(p.position));
+        t.add_text(fields.id, ids.id_at(&meta.id, meta.doc_type, p.position));
         t.add_text(fields.file, file);
         t.add_text(fields.doc_id, &meta.id);
         t.add_text(fields.doc_type, meta.doc_type.as_str());

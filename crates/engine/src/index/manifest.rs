@@ -7,6 +7,7 @@
 //! that uses it, and the commit's payload names the generation: a crash at any
 //! point leaves the last commit and its own manifest together.
 
+use super::stable_ids::DocumentIds;
 use crate::model::Speaker;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -49,6 +50,10 @@ pub struct FileRecord {
     /// fingerprint changes, the file is attributed again.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub depends: BTreeMap<String, String>,
+    /// By document id, the passage ids that are not positional and those
+    /// retired ([`super::stable_ids`]): what the next version carries on.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ids: BTreeMap<String, DocumentIds>,
 }
 
 /// The manifest of one commit.

@@ -11,6 +11,7 @@ pub mod manifest;
 pub mod recovery;
 pub mod schema;
 pub mod speakers;
+pub mod stable_ids;
 
 use crate::analysis;
 use anyhow::Context;
@@ -97,6 +98,17 @@ pub fn open_for_build(dir: &Path) -> anyhow::Result<IndexHandle> {
             ),
                 other => anyhow::Error::new(other),
             })?;
+        // The passage ids the old index recorded outlive it: the rebuild
+        // carries them on ([`stable_ids`]).
+        if let Ok(Some(payload)) = old.load_metas().map(|m| m.payload) {
+            if let Ok(info) = serde_json::from_str::<CommitInfo>(&payload) {
+                if let Ok(manifest) = manifest::load(dir, info.generation) {
+                    stable_ids::save_carried(dir, &manifest).with_context(|| {
+                        format!("cannot keep the passage ids in {}", dir.display())
+                    })?;
+                }
+            }
+        }
         let mut doomed: Vec<PathBuf> = old
             .directory()
             .list_managed_files()

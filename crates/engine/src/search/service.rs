@@ -447,7 +447,7 @@ impl SearchService {
                                     id: passage.doc_id.clone(),
                                     ..DocumentMeta::default()
                                 },
-                                roster: Vec::new(),
+                                ..Default::default()
                             }),
                     );
                     cursor
@@ -508,6 +508,19 @@ impl SearchService {
         let catalog = Arc::new(Catalog::new(entries));
         *cached = Some((generation, Arc::clone(&catalog)));
         Ok(catalog)
+    }
+
+    /// Whether `id` names a passage a correction removed: `Some` with the
+    /// id of the nearest passage kept (`None` inside when none was), or
+    /// `None` when the id was never retired.
+    pub fn retired(&self, id: &str) -> anyhow::Result<Option<Option<String>>> {
+        let Some((doc_id, _)) = id.rsplit_once('/') else {
+            return Ok(None);
+        };
+        let searcher = self.reader.searcher();
+        Ok(self
+            .document_record(&searcher, doc_id)?
+            .and_then(|record| record.retired.get(id).cloned()))
     }
 
     /// The passage `id` with up to `around` passages on each side, or `None` if unknown.
@@ -585,9 +598,9 @@ impl SearchService {
     }
 
     /// Up to `n` passages of the same document after (`forward`) or before
-    /// `passage`, nearest first. Positions are usually consecutive, so the
-    /// neighbours are looked up by id; a gap (possible in JSONL) falls back to
-    /// a range over positions.
+    /// `passage`, nearest first. Positions are usually consecutive and ids
+    /// positional, so the neighbours are looked up by id; a gap (possible in
+    /// JSONL) or a moved id falls back to a range over positions.
     fn neighbours(
         &self,
         searcher: &Searcher,
@@ -607,10 +620,13 @@ impl SearchService {
             let Some(position) = position else {
                 return Ok(out);
             };
+            // A corrected document's ids need not be positional
+            // ([`crate::index::stable_ids`]): the id is a guess, its
+            // position the check.
             let id = passage_id(&passage.doc_id, doc_type, position);
             match self.passage_by_id(searcher, &id)? {
-                Some(found) => out.push(found),
-                None => return self.neighbours_by_range(searcher, passage, n, forward),
+                Some(found) if found.passage.position == position => out.push(found),
+                _ => return self.neighbours_by_range(searcher, passage, n, forward),
             }
         }
         Ok(out)

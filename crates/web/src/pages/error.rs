@@ -6,6 +6,7 @@ use super::layout::{help_line, link, page, search_form};
 use crate::error::AppError;
 use crate::i18n::{Lang, Text};
 use crate::params::SearchParams;
+use crate::permalink::permalink_path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::html;
@@ -48,6 +49,7 @@ impl IntoResponse for PageError {
         let status = self.error.status();
         let heading = match status {
             StatusCode::NOT_FOUND => lang.t(Text::NotFound),
+            StatusCode::GONE => lang.t(Text::Gone),
             StatusCode::BAD_REQUEST => lang.t(Text::BadQuery),
             StatusCode::SERVICE_UNAVAILABLE => lang.t(Text::Busy),
             s if s.is_client_error() => lang.t(Text::NotServed),
@@ -68,6 +70,11 @@ impl IntoResponse for PageError {
                     @if status == StatusCode::NOT_FOUND {
                         p { code { (self.path) } }
                         p { a href=(link("/", lang)) { (lang.t(Text::Home)) } }
+                    } @else if let AppError::Gone { nearest, .. } = &self.error {
+                        p { (lang.t(Text::GoneExplained)) }
+                        @if let Some(nearest) = nearest {
+                            p { a href=(link(&permalink_path(nearest), lang)) rel="nearest" { (lang.t(Text::NearestKept)) } }
+                        }
                     } @else {
                         p { (message) }
                     }

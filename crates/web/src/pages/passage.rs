@@ -43,10 +43,11 @@ pub async fn passage(
     let params: PassageParams =
         from_query(raw.as_deref()).map_err(|e| PageError::new(lang, &path, e))?;
     let lang = params.lang.unwrap_or_default();
-    let missing = AppError::NotFound(format!("no passage `{id}`"));
     let (view, similar) = state
         .run(move |s| {
-            let view = s.passage(&id, AROUND).map_err(AppError::Internal)?;
+            let Some(view) = s.passage(&id, AROUND).map_err(AppError::Internal)? else {
+                return Err(crate::api::missing_passage(s, &id));
+            };
             let similar = s
                 .similar(&id, DEFAULT_SIMILAR)
                 .map_err(AppError::Internal)?
@@ -55,7 +56,6 @@ pub async fn passage(
         })
         .await
         .map_err(|e| PageError::new(lang, &path, e))?;
-    let view = view.ok_or_else(|| PageError::new(lang, &path, missing))?;
     let doc = &view.document;
     let p = &view.passage;
     let c = Citation::new(doc, p, state.public_url(), lang).all();
