@@ -5,13 +5,8 @@
 //! nearest passage kept, never with other words. Re-indexing from scratch
 //! (`--rebuild`) keeps them too. (Synthetic hearing, fictional names.)
 
-use crate::util::TempIndex;
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
-use risalah_web::permalink::PublicUrl;
-use risalah_web::{router, AppState};
-use tower::ServiceExt;
+use crate::util::{get_from, TempIndex};
+use axum::http::StatusCode;
 
 const HEADER: &str = "---\nid: sintetis-koreksi\ntype: transcript\ntitle: Sidang sintetis koreksi\ncommission: Komisi Informasi Provinsi Contoh\ncase: 091/IX/KI-CONTOH-PS/2099\ndate: 2099-09-01\n---\n";
 
@@ -27,32 +22,14 @@ fn transcript(turns: &[&str]) -> String {
     format!("{HEADER}{}\n", turns.join("\n"))
 }
 
-/// The text at `id`, as the API serves it, or the status it answers.
+/// The status and JSON body of `/api/passages/{id}`.
 async fn at(t: &TempIndex, id: &str) -> (StatusCode, serde_json::Value) {
-    let state = AppState::new(t.service(), 2, PublicUrl::new("http://risalah.test"));
-    let response = router(state)
-        .oneshot(
-            Request::builder()
-                .uri(format!("/api/passages/{id}"))
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, serde_json::from_slice(&bytes).unwrap())
+    let (status, body) = get_from(t.service(), &format!("/api/passages/{id}")).await;
+    (status, serde_json::from_str(&body).unwrap())
 }
 
 async fn page(t: &TempIndex, path: &str) -> (StatusCode, String) {
-    let state = AppState::new(t.service(), 2, PublicUrl::new("http://risalah.test"));
-    let response = router(state)
-        .oneshot(Request::builder().uri(path).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, String::from_utf8_lossy(&bytes).into_owned())
+    get_from(t.service(), path).await
 }
 
 fn text(json: &serde_json::Value) -> String {

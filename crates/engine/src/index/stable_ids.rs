@@ -287,6 +287,17 @@ mod tests {
             .collect()
     }
 
+    /// The ids of `new` replacing a first version holding `old`.
+    fn first_correction(old_texts: &[&str], new_texts: &[&str]) -> DocumentIds {
+        carry_over(
+            "d",
+            DocType::Transcript,
+            &old(old_texts),
+            &DocumentIds::default(),
+            &new(new_texts),
+        )
+    }
+
     fn ids(result: &DocumentIds, n: u32) -> Vec<String> {
         (1..=n)
             .map(|p| result.id_at("d", DocType::Transcript, p))
@@ -332,26 +343,14 @@ mod tests {
 
     #[test]
     fn an_unchanged_document_keeps_positional_ids() {
-        let result = carry_over(
-            "d",
-            DocType::Transcript,
-            &old(&[A, B, C]),
-            &DocumentIds::default(),
-            &new(&[A, B, C]),
-        );
+        let result = first_correction(&[A, B, C], &[A, B, C]);
         assert!(result.is_empty(), "{result:?}");
     }
 
     #[test]
     fn an_inserted_passage_moves_the_later_ones_but_not_their_ids() {
         let inserted = "Panitera membacakan tata tertib persidangan.";
-        let result = carry_over(
-            "d",
-            DocType::Transcript,
-            &old(&[A, B, C]),
-            &DocumentIds::default(),
-            &new(&[A, inserted, B, C]),
-        );
+        let result = first_correction(&[A, B, C], &[A, inserted, B, C]);
         let got = ids(&result, 4);
         assert_eq!(got[0], "d/t1");
         assert_eq!(got[2], "d/t2", "B keeps its id");
@@ -367,13 +366,7 @@ mod tests {
     #[test]
     fn a_light_edit_keeps_the_id_and_a_removal_retires_it() {
         let edited = "Pemohon meminta salinan kontrak pengadaan pada tahun anggaran lalu.";
-        let result = carry_over(
-            "d",
-            DocType::Transcript,
-            &old(&[A, B, C]),
-            &DocumentIds::default(),
-            &new(&[A, edited]),
-        );
+        let result = first_correction(&[A, B, C], &[A, edited]);
         assert_eq!(ids(&result, 2), ["d/t1", "d/t2"]);
         assert_eq!(
             result.retired.get("d/t3"),
@@ -385,13 +378,7 @@ mod tests {
     #[test]
     fn other_words_at_the_same_place_are_a_new_passage() {
         let other = "Ahli menerangkan uji konsekuensi atas informasi yang dikecualikan.";
-        let result = carry_over(
-            "d",
-            DocType::Transcript,
-            &old(&[A, B, C]),
-            &DocumentIds::default(),
-            &new(&[A, other, C]),
-        );
+        let result = first_correction(&[A, B, C], &[A, other, C]);
         let got = ids(&result, 3);
         assert_eq!(got[0], "d/t1");
         assert_eq!(got[2], "d/t3");
@@ -401,13 +388,7 @@ mod tests {
 
     #[test]
     fn ids_retired_earlier_follow_the_passages_kept() {
-        let first = carry_over(
-            "d",
-            DocType::Transcript,
-            &old(&[A, B, C]),
-            &DocumentIds::default(),
-            &new(&[B, C]),
-        );
+        let first = first_correction(&[A, B, C], &[B, C]);
         assert_eq!(first.retired.get("d/t1"), Some(&Some("d/t2".to_string())));
         // The second correction removes B as well: t1 now points at C.
         let second_old = vec![
