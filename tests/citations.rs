@@ -214,3 +214,75 @@ fn a_hearing_is_filed_under_its_commission_with_the_speaker_in_a_note() {
     let english = citations(&t, "sit-sidang/t2", Lang::En);
     assert!(english.plain.contains("Hearing transcript, case 041/IX/KI-CONTOH-PS/2099. Speaker: Agus Rekaan (respondent). Passage sit-sidang/t2."), "{}", english.plain);
 }
+
+/// Checks one CSL-JSON item against the CSL 1.0.2 data model as
+/// citationberg (the Typst project's CSL library) reads it: a known item
+/// type, every key a CSL variable, names as name objects, dates as dates,
+/// every other variable a string or a number.
+fn assert_valid_csl(item: &serde_json::Value) {
+    use citationberg::json::{Item, Value};
+    use citationberg::taxonomy::{Kind, Variable};
+    let parsed: Vec<Item> = serde_json::from_value(serde_json::json!([item]))
+        .unwrap_or_else(|e| panic!("not CSL-JSON: {e}: {item}"));
+    let fields = &parsed[0].0;
+    let kind = parsed[0].type_().expect("a type");
+    assert!(kind.parse::<Kind>().is_ok(), "no CSL type {kind:?}");
+    assert!(parsed[0].id().is_some_and(|id| !id.is_empty()), "{item}");
+    for (key, value) in fields {
+        if key == "id" || key == "type" {
+            continue;
+        }
+        let variable: Variable = serde_json::from_value(serde_json::json!(key))
+            .unwrap_or_else(|_| panic!("`{key}` is no CSL variable: {item}"));
+        match (variable, value) {
+            (Variable::Name(_), Value::Names(names)) => assert!(!names.is_empty(), "{key}"),
+            (Variable::Date(_), Value::Date(_)) => {}
+            (
+                Variable::Standard(_) | Variable::Number(_) | Variable::Page(_),
+                Value::String(_) | Value::Number(_),
+            ) => {}
+            _ => panic!("`{key}` holds the wrong kind of value: {item}"),
+        }
+    }
+}
+
+#[test]
+fn every_csl_json_citation_is_valid_csl_data() {
+    let t = built();
+    for decision in [
+        "putusan-nc-021-2099.txt",
+        "berita-nc-2099-09-16-izin-lingkungan.txt",
+    ] {
+        let text =
+            std::fs::read_to_string(crate::util::fixture("decisions").join(decision)).unwrap();
+        t.write(decision, &text);
+    }
+    let report = t.build();
+    assert_eq!(report.rejected_files, 0, "{:?}", report.problems);
+    let service = t.service();
+    let mut types = std::collections::BTreeSet::new();
+    for entry in &service.catalog().unwrap().documents {
+        let view = service.document(&entry.meta.id).unwrap().unwrap();
+        for p in view.passages.iter().take(3) {
+            for lang in [Lang::Id, Lang::En] {
+                let c = citations(&t, &p.id, lang);
+                assert_valid_csl(&c.csl_json);
+                types.insert(c.csl_json["type"].as_str().unwrap().to_string());
+            }
+        }
+    }
+    // News, a hearing and a decision were all checked.
+    assert!(types.len() >= 3, "{types:?}");
+    // The check has teeth: an unknown type, an unknown variable, a name
+    // given as a string each fail it.
+    for bad in [
+        serde_json::json!({"id": "x", "type": "newspaper"}),
+        serde_json::json!({"id": "x", "type": "hearing", "speaker": "A"}),
+        serde_json::json!({"id": "x", "type": "hearing", "author": "A"}),
+    ] {
+        assert!(
+            std::panic::catch_unwind(|| assert_valid_csl(&bad)).is_err(),
+            "{bad}"
+        );
+    }
+}
