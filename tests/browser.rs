@@ -276,6 +276,65 @@ async fn search_filter_permalink_and_citation_in_headless_chromium() {
         "the answer follows the question"
     );
 
+    // Copy each citation format: the buttons the script shows copy exactly
+    // the block's text, and each format reads as its format. (The clipboard
+    // is stubbed to record what is written to it.)
+    client
+        .execute(
+            "window.__copied = []; Object.defineProperty(navigator, 'clipboard', {configurable: true, value: {writeText: function (t) { window.__copied.push(t); return Promise.resolve(); }}});",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let formats = ["cite-plain", "cite-bibtex", "cite-ris", "cite-csl"];
+    for (n, id) in formats.iter().enumerate() {
+        let button = client
+            .find(Locator::Css(&format!("button[data-copy=\"{id}\"]")))
+            .await
+            .unwrap();
+        assert!(
+            button.is_displayed().await.unwrap(),
+            "{id}: shown by the script"
+        );
+        button.click().await.unwrap();
+        let deadline = std::time::Instant::now() + WAIT;
+        while button.text().await.unwrap() != "Tersalin" {
+            assert!(std::time::Instant::now() < deadline, "{id}: no Tersalin");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let copied = client
+            .execute("return window.__copied;", vec![])
+            .await
+            .unwrap();
+        let copied = copied.as_array().unwrap();
+        assert_eq!(copied.len(), n + 1, "{id}");
+        let text = copied[n].as_str().unwrap();
+        let shown = client
+            .execute(
+                &format!("return document.getElementById('{id}').textContent;"),
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(Some(text), shown.as_str(), "{id}: the block's text");
+        match *id {
+            "cite-plain" => assert!(text.starts_with("Komisi Informasi Pusat."), "{text}"),
+            "cite-bibtex" => {
+                let bib = biblatex::Bibliography::parse(text).unwrap();
+                assert_eq!(bib.len(), 1, "{text}");
+            }
+            "cite-ris" => {
+                let lines: Vec<&str> = text.lines().collect();
+                assert_eq!(lines.first(), Some(&"TY  - HEAR"), "{text}");
+                assert_eq!(lines.last().map(|l| l.trim_end()), Some("ER  -"), "{text}");
+            }
+            _ => {
+                let csl: serde_json::Value = serde_json::from_str(text).unwrap();
+                assert_eq!(csl["type"], "hearing", "{text}");
+            }
+        }
+    }
+
     // A decision: its cited article is a link to the law's page, which
     // lists the passages citing it by outcome.
     client
@@ -402,6 +461,94 @@ async fn search_filter_permalink_and_citation_in_headless_chromium() {
         .await
         .unwrap()
         .is_empty());
+
+    // Chips under a typed role: the typed filter's chip is the current one.
+    client.set_window_size(1280, 900).await.unwrap();
+    client
+        .goto(&format!("{base}/search?q=role%3Amajelis%20KPU"))
+        .await
+        .unwrap();
+    wait_for(&client, "article.hit").await;
+    assert!(client
+        .find(Locator::Css(
+            "nav.chips a.role-majelis[aria-current=\"true\"]"
+        ))
+        .await
+        .is_ok());
+    assert!(
+        client
+            .find(Locator::Css(
+                "nav.chips a.chip:not([class*=role-])[aria-current]"
+            ))
+            .await
+            .is_err(),
+        "\"Semua peran\" is not current under a typed role"
+    );
+
+    // Sort: newest first, the order marked and in the address; the dates
+    // of the hits never rise.
+    client
+        .find(Locator::Css("a.sort[href*=\"sort=newest\"]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(
+            "a.sort[aria-current=\"true\"][href*=\"sort=newest\"]",
+        ))
+        .await
+        .unwrap();
+    let dates = client
+        .execute(
+            "return Array.from(document.querySelectorAll('article.hit time[datetime]')).map(t => t.getAttribute('datetime'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let dates: Vec<&str> = dates
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d.as_str())
+        .collect();
+    assert!(!dates.is_empty());
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+
+    // The feed link follows the search (without its order) and serves Atom.
+    let feed = client
+        .find(Locator::Css("a.feed"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        feed.starts_with("/feed?") && feed.contains("role%3Amajelis"),
+        "{feed}"
+    );
+    assert!(!feed.contains("sort="), "{feed}");
+    client.goto(&format!("{base}{feed}")).await.unwrap();
+    let source = client.source().await.unwrap();
+    assert!(source.contains("http://www.w3.org/2005/Atom"), "{source}");
+
+    // Errors in the page's language, typed as well as submitted.
+    client.goto(&format!("{base}/?lang=en")).await.unwrap();
+    let input = client.find(Locator::Css("#q")).await.unwrap();
+    input.send_keys("\"open").await.unwrap();
+    wait_for(&client, ".notice.error").await;
+    let error = text_of(&client, ".notice.error").await;
+    assert!(error.contains("quotation mark is not closed"), "{error}");
+    client
+        .goto(&format!("{base}/search?q=%22open"))
+        .await
+        .unwrap();
+    let error = text_of(&client, ".notice.error").await;
+    assert!(error.contains("tanda kutip belum ditutup"), "{error}");
 
     client.close().await.unwrap();
     server.abort();

@@ -8,17 +8,43 @@
     if (document.readyState !== "loading") fn(); else document.addEventListener("DOMContentLoaded", fn);
   }
 
-  // Copy the text of the element named by data-copy.
+  // Copy the text of the element named by data-copy. The buttons are
+  // hidden in the page and shown here, so none shows without the script.
+  // Without the clipboard API (a page served over plain HTTP) the text is
+  // selected and copied the older way; if that fails too, it stays
+  // selected and the button says to copy it by hand.
+  function selectText(node) {
+    var range = document.createRange();
+    range.selectNodeContents(node);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+  function say(button, text) {
+    var label = button.getAttribute("data-label") || button.textContent;
+    button.setAttribute("data-label", label);
+    button.textContent = text;
+    setTimeout(function () { button.textContent = label; }, 2000);
+  }
+  function copyByHand(button, source) {
+    selectText(source);
+    var copied = false;
+    try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
+    say(button, copied ? button.getAttribute("data-copied") : button.getAttribute("data-copy-failed"));
+  }
+  onReady(function () {
+    var buttons = document.querySelectorAll("button[data-copy]");
+    for (var i = 0; i < buttons.length; i++) buttons[i].hidden = false;
+  });
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("button[data-copy]") : null;
     if (!button) return;
     var source = document.getElementById(button.getAttribute("data-copy"));
-    if (!source || !navigator.clipboard) return;
+    if (!source) return;
+    if (!navigator.clipboard || !window.isSecureContext) { copyByHand(button, source); return; }
     navigator.clipboard.writeText(source.textContent).then(function () {
-      var label = button.textContent;
-      button.textContent = button.getAttribute("data-copied") || "OK";
-      setTimeout(function () { button.textContent = label; }, 1500);
-    });
+      say(button, button.getAttribute("data-copied"));
+    }, function () { copyByHand(button, source); });
   });
 
   // Instant results: fetch the server-rendered page for the form's query and

@@ -104,7 +104,7 @@ pub async fn passage(
                 div class="cite-block" {
                     h3 { (label) }
                     pre id=(id) { (text) }
-                    button type="button" class="copy" data-copy=(id) data-copied=(lang.t(Text::Copied)) { (lang.t(Text::Copy)) }
+                    button type="button" class="copy" data-copy=(id) data-copied=(lang.t(Text::Copied)) data-copy-failed=(lang.t(Text::CopyByHand)) hidden { (lang.t(Text::Copy)) }
                 }
             }
         }

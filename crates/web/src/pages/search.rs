@@ -356,7 +356,7 @@ pub(super) fn hit_card(
                 details class="cite" {
                     summary { (lang.t(Text::Cite)) }
                     p class="citation" id=(cite_id) { (json.citation) }
-                    button type="button" class="copy" data-copy=(cite_id) data-copied=(lang.t(Text::Copied)) { (lang.t(Text::Copy)) }
+                    button type="button" class="copy" data-copy=(cite_id) data-copied=(lang.t(Text::Copied)) data-copy-failed=(lang.t(Text::CopyByHand)) hidden { (lang.t(Text::Copy)) }
                 }
                 a class="permalink" href=(link(&json.url, lang)) { (lang.t(Text::Permalink)) }
             }
