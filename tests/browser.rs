@@ -532,9 +532,28 @@ async fn search_filter_permalink_and_citation_in_headless_chromium() {
         "{feed}"
     );
     assert!(!feed.contains("sort="), "{feed}");
-    client.goto(&format!("{base}{feed}")).await.unwrap();
-    let source = client.source().await.unwrap();
-    assert!(source.contains("http://www.w3.org/2005/Atom"), "{source}");
+    // (Fetched by the page: a browser may download a feed rather than show it.)
+    let served = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text().then(t => done([r.headers.get('content-type'), t])));",
+            vec![serde_json::json!(feed)],
+        )
+        .await
+        .unwrap();
+    assert!(
+        served[0]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("application/atom+xml"),
+        "{served}"
+    );
+    assert!(
+        served[1]
+            .as_str()
+            .unwrap_or_default()
+            .contains("http://www.w3.org/2005/Atom"),
+        "{served}"
+    );
 
     // Errors in the page's language, typed as well as submitted.
     client.goto(&format!("{base}/?lang=en")).await.unwrap();
