@@ -1,8 +1,10 @@
 //! Who speaks in a passage, as the speaker tally counts them ("who said it
 //! most"): one key per speaker and role. Within a document, the words a
 //! report uses for a party with no person named (`kuasa termohon`, `pihak
-//! KPU`) are folded into the party as the header names it, so one party is
-//! counted once however the report describes it.
+//! KPU`) are folded into the party as the header names it, and a body
+//! named by its acronym alone (`KPU`) is counted under its long name
+//! ("Komisi Pemilihan Umum"), so one party is counted once however the
+//! documents write it.
 
 use crate::model::{DocumentMeta, Passage, Role};
 
@@ -45,6 +47,10 @@ impl SpeakerKey {
 pub fn speaker_keys(p: &Passage, meta: &DocumentMeta) -> Vec<SpeakerKey> {
     let mut out: Vec<SpeakerKey> = Vec::new();
     let mut add = |key: SpeakerKey| {
+        let key = SpeakerKey {
+            name: canonical(key.name, key.role, meta),
+            role: key.role,
+        };
         if !key.name.is_empty() && !out.contains(&key) {
             out.push(key);
         }
@@ -73,14 +79,30 @@ pub fn speaker_keys(p: &Passage, meta: &DocumentMeta) -> Vec<SpeakerKey> {
 /// The party of `role` as the document's header names it (acronym left
 /// out): the pemohon or the termohon.
 fn party_of(meta: &DocumentMeta, role: Role) -> Option<String> {
-    let (pemohon, termohon) = meta.party_sides()?;
-    let side = match role {
-        Role::Pemohon => pemohon,
-        Role::Termohon => termohon,
-        _ => return None,
-    };
-    let (name, _) = crate::model::party_name(side);
+    let (name, _) = party_names(meta, role)?;
     (!name.is_empty()).then(|| name.to_string())
+}
+
+/// The long name and the acronym the header gives the party of `role`.
+fn party_names(meta: &DocumentMeta, role: Role) -> Option<(&str, &str)> {
+    let (pemohon, termohon) = meta.party_sides()?;
+    match role {
+        Role::Pemohon => Some(crate::model::party_name(pemohon)),
+        Role::Termohon => Some(crate::model::party_name(termohon)),
+        _ => None,
+    }
+}
+
+/// One name for a body however it is written: the party's long name when
+/// `name` is the acronym the header gives that party, else the long name
+/// of a body's bare acronym ([`crate::model::bodies`]), else `name`.
+fn canonical(name: String, role: Option<Role>, meta: &DocumentMeta) -> String {
+    if let Some((long, acronym)) = role.and_then(|r| party_names(meta, r)) {
+        if !acronym.is_empty() && !long.is_empty() && name.eq_ignore_ascii_case(acronym) {
+            return long.to_string();
+        }
+    }
+    crate::model::bodies::long_name(&name).unwrap_or(name)
 }
 
 #[cfg(test)]
@@ -128,6 +150,34 @@ mod tests {
                 role: Some(Role::Majelis)
             })
         );
+    }
+
+    #[test]
+    fn a_body_named_by_its_acronym_is_counted_under_its_long_name() {
+        let meta = DocumentMeta {
+            parties: Some("Lembaga Fiktif v. Dinas Rekaan (DR)".into()),
+            ..DocumentMeta::default()
+        };
+        let mut p = Passage::paragraph(0, "…".into(), 1, None);
+        p.attributions = vec![
+            said(Some("DR"), None, Role::Termohon),
+            said(Some("KPU"), None, Role::PihakTerkait),
+            said(Some("Dewi Contoh"), None, Role::Majelis),
+        ];
+        let names: Vec<String> = speaker_keys(&p, &meta)
+            .into_iter()
+            .map(|k| k.name)
+            .collect();
+        assert_eq!(
+            names,
+            ["Dinas Rekaan", "Komisi Pemilihan Umum", "Dewi Contoh"]
+        );
+        // Another document, no header: the acronym alone still folds.
+        let mut q = Passage::paragraph(0, "…".into(), 1, None);
+        q.speaker = Some("KPU".into());
+        q.role = Some(Role::Termohon);
+        let keys = speaker_keys(&q, &DocumentMeta::default());
+        assert_eq!(keys[0].name, "Komisi Pemilihan Umum");
     }
 
     #[test]

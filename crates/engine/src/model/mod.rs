@@ -5,6 +5,7 @@
 //! Every enum's names (in files, queries, JSON and the OpenAPI document) are
 //! derived from one place: the `serde` and `strum` attributes on the enum.
 
+pub mod bodies;
 pub mod commission;
 pub mod date;
 pub mod procedural;

@@ -15,6 +15,7 @@ use super::query::{Clause, Filters, Item, ParsedQuery, QueryError};
 use crate::analysis::{self, with_analyzer};
 use crate::index::document::tantivy_date;
 use crate::index::schema::{Fields, PASSAGE_RECORD};
+use crate::model::bodies::EQUIVALENTS;
 use std::ops::Bound;
 use std::sync::LazyLock;
 use tantivy::query::{
@@ -94,20 +95,8 @@ const FILLER: &[&str] = &[
     "ada",
 ];
 
-/// Short and long forms that name the same body, office or law, matched
-/// both ways (`data/equivalents.tsv`; a longer long form before a shorter
-/// one it contains).
-static EQUIVALENTS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
-    include_str!("data/equivalents.tsv")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(short, long)| (short.trim(), long.trim()))
-        .collect()
-});
-
-/// Each equivalence's long and short form, stemmed once per process.
+/// Each equivalence's long and short form ([`EQUIVALENTS`], matched both
+/// ways), stemmed once per process.
 static EQUIVALENT_STEMS: LazyLock<Vec<[Vec<String>; 2]>> = LazyLock::new(|| {
     with_analyzer(|a| {
         EQUIVALENTS

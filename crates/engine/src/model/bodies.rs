@@ -1,0 +1,59 @@
+//! Short and long forms that name the same public body, office or law
+//! (`equivalents.tsv`: `KPU` and "Komisi Pemilihan Umum"): the query
+//! matches either form, and the speaker tally counts a body named by its
+//! acronym under its long name.
+
+use std::sync::LazyLock;
+
+/// Every (short, long) pair, lowercase, in the file's order (a longer long
+/// form before a shorter one it contains).
+pub static EQUIVALENTS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    include_str!("equivalents.tsv")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(short, long)| (short.trim(), long.trim()))
+        .collect()
+});
+
+/// Words a body's long name keeps lowercase.
+const LOWERCASE: [&str; 4] = ["dan", "dari", "atau", "untuk"];
+
+/// The long name of a body written as its bare short form (`KPU`, `kpu`),
+/// capitalised as a name ("Komisi Pemilihan Umum"); none for anything else.
+pub fn long_name(short: &str) -> Option<String> {
+    let wanted = short.trim().to_lowercase();
+    let (_, long) = EQUIVALENTS.iter().find(|(s, _)| *s == wanted)?;
+    Some(
+        long.split(' ')
+            .map(|w| {
+                if LOWERCASE.contains(&w) {
+                    w.to_string()
+                } else {
+                    let mut chars = w.chars();
+                    chars
+                        .next()
+                        .map(|c| c.to_uppercase().chain(chars).collect())
+                        .unwrap_or_default()
+                }
+            })
+            .collect::<Vec<String>>()
+            .join(" "),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_acronym_names_its_body() {
+        assert_eq!(long_name("KPU").as_deref(), Some("Komisi Pemilihan Umum"));
+        assert_eq!(
+            long_name(" ppid ").as_deref(),
+            Some("Pejabat Pengelola Informasi dan Dokumentasi")
+        );
+        assert_eq!(long_name("Dewi Contoh"), None);
+    }
+}
