@@ -37,7 +37,7 @@ fn is_place_word(word: &str) -> bool {
 /// capitalisation; also the short forms of offices (`Dishub`, `Diskominfo`,
 /// `Disdukcapil`, `Kemenag`).
 pub fn is_org(word: &str) -> bool {
-    has("org", word) || has("org", &capitalise(word)) || is_office_short_form(word)
+    has("org", word) || has("org", &crate::model::capitalised(word)) || is_office_short_form(word)
 }
 
 fn is_office_short_form(word: &str) -> bool {
@@ -85,7 +85,7 @@ pub fn is_civil(word: &str) -> bool {
 /// (`Dinas Perikanan`, `Kota Contoh`, `Pemkab Pessel`).
 pub fn needs_complement(word: &str) -> bool {
     matches!(
-        capitalise(word).as_str(),
+        crate::model::capitalised(word).as_str(),
         "Dinas"
             | "Badan"
             | "Kantor"
@@ -129,22 +129,11 @@ pub fn needs_complement(word: &str) -> bool {
     )
 }
 
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first
-            .to_uppercase()
-            .chain(chars.flat_map(char::to_lowercase))
-            .collect(),
-        None => String::new(),
-    }
-}
-
 /// The word a public office's name opens with (`Dinas`, `Pemkab`, `Desa`,
 /// `PPID`, `Dishub`): public bodies are the respondents of these disputes.
 pub fn is_public_office(word: &str) -> bool {
     matches!(
-        capitalise(word).as_str(),
+        crate::model::capitalised(word).as_str(),
         "Dinas"
             | "Badan"
             | "Kantor"

@@ -373,12 +373,7 @@ fn title_case(text: &str) -> String {
             if w.len() <= 3 && w.chars().all(|c| c.is_uppercase() || c == '.') {
                 return w.to_string();
             }
-            let lower = w.to_lowercase();
-            let mut chars = lower.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
+            crate::model::capitalised(w)
         })
         .collect::<Vec<_>>()
         .join(" ")

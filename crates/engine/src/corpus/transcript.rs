@@ -345,14 +345,7 @@ fn leading_caps_name(rest: &str, roster: &[Speaker], numbered: bool) -> Option<(
 /// `ARIEF HIDAYAT` → `Arief Hidayat`.
 fn title_case(text: &str) -> String {
     text.split_whitespace()
-        .map(|w| {
-            let lower = w.to_lowercase();
-            let mut chars = lower.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
-                .unwrap_or_default()
-        })
+        .map(crate::model::capitalised)
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -31,11 +31,7 @@ pub fn long_name(short: &str) -> Option<String> {
                 if LOWERCASE.contains(&w) {
                     w.to_string()
                 } else {
-                    let mut chars = w.chars();
-                    chars
-                        .next()
-                        .map(|c| c.to_uppercase().chain(chars).collect())
-                        .unwrap_or_default()
+                    super::capitalised(w)
                 }
             })
             .collect::<Vec<String>>()

@@ -271,6 +271,19 @@ impl DocumentMeta {
     }
 }
 
+/// `word` with a capital first letter and the rest lowercase (`ARIEF` →
+/// `Arief`).
+pub fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
+}
+
 /// A side of the parties line as its name and acronym (`Dinas Rekaan
 /// (DR)` → `Dinas Rekaan`, `DR`; no acronym: empty).
 pub fn party_name(side: &str) -> (&str, &str) {
