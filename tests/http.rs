@@ -1059,3 +1059,19 @@ async fn narration_has_its_chip_and_its_filter() {
     let chip = &body[at..at + body[at..].find('>').unwrap()];
     assert!(chip.contains("aria-current=\"true\""), "{chip}");
 }
+
+#[tokio::test]
+async fn english_pages_mark_the_corpus_words_as_indonesian() {
+    let app = app();
+    let english = get(&app, "/search?q=dokumen&lang=en").await.body;
+    assert!(
+        english.contains("<p class=\"snippet\" lang=\"id\">"),
+        "{english}"
+    );
+    let passage = get(&app, "/p/sintetis-berita-c/p1?lang=en").await.body;
+    assert!(passage.contains("class=\"text\" lang=\"id\""), "{passage}");
+    // The Indonesian pages are Indonesian throughout: no attribute needed.
+    let indonesian = get(&app, "/search?q=dokumen").await.body;
+    assert!(indonesian.contains("<p class=\"snippet\">"));
+    assert!(!indonesian.contains("snippet\" lang="));
+}

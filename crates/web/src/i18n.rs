@@ -48,6 +48,13 @@ impl Lang {
         }
     }
 
+    /// The `lang` attribute for the corpus's own words (passages, titles)
+    /// on a page in this language: `id` on an English page, none where the
+    /// page is Indonesian already.
+    pub fn corpus_lang(self) -> Option<&'static str> {
+        (self == Lang::En).then_some("id")
+    }
+
     /// A phrase of the interface.
     pub(crate) fn t(self, key: Text) -> &'static str {
         let (id, en) = key.words();

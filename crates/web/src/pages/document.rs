@@ -48,7 +48,7 @@ pub async fn document(
         (Text::Note, m.note.as_ref()),
     ];
     let body = html! {
-        h1 { (m.title) }
+        h1 lang=[lang.corpus_lang()] { (m.title) }
         p class="doctype" { (lang.doc_type(m.doc_type)) " · " (provenance_badge(lang, m.provenance)) }
         section class="meta" {
             h2 { (lang.t(Text::Metadata)) }

@@ -89,7 +89,7 @@ pub async fn glossary(
         }
         dl class="glossary" {
             @for t in TERMS.iter() {
-                dt id=(t.anchor) lang=[(lang == Lang::En).then_some("id")] { (t.term) }
+                dt id=(t.anchor) lang=[lang.corpus_lang()] { (t.term) }
                 dd {
                     p { (if lang == Lang::En { t.definition_en } else { t.definition_id }) }
                     p class="hint" {

@@ -79,7 +79,7 @@ pub fn passage_block(
                 @if current || cautioned { " · " (provenance_badge(lang, provenance)) }
                 " · " a href=(link(&permalink_path(&p.id), lang)) class="pid" { (p.id) }
             }
-            div class="text" { (linked_text(lang, &p.passage.text)) }
+            div class="text" lang=[lang.corpus_lang()] { (linked_text(lang, &p.passage.text)) }
         }
     }
 }

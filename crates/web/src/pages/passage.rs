@@ -66,7 +66,7 @@ pub async fn passage(
         "Teks"
     };
     let body = html! {
-        h1 class="sr-only" { (doc.title) }
+        h1 class="sr-only" lang=[lang.corpus_lang()] { (doc.title) }
         nav class="crumbs" aria-label=(lang.t(Text::Metadata)) {
             a href=(link(&document_path(&p.doc_id), lang)) { (doc.title) }
             @if let Some(date) = &doc.date { " · " (date.to_string()) }

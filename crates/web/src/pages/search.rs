@@ -338,9 +338,9 @@ pub(super) fn hit_card(
                     " · " (provenance_badge(lang, hit.document.provenance))
                 }
             }
-            p class="snippet" { (snippet::markup(lang, &hit.snippet)) }
+            p class="snippet" lang=[lang.corpus_lang()] { (snippet::markup(lang, &hit.snippet)) }
             p class="source" {
-                a href={ (link(&document_path(&p.doc_id), lang)) "#" (local_anchor(&p.id)) } { (hit.document.title) }
+                a href={ (link(&document_path(&p.doc_id), lang)) "#" (local_anchor(&p.id)) } lang=[lang.corpus_lang()] { (hit.document.title) }
                 @if let Some(case) = &hit.document.case {
                     " · " a class="case" href=(link(&case_path(case), lang)) { (case) }
                 }
