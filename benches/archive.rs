@@ -6,6 +6,8 @@
 //!     cargo bench --bench archive -- --turns 100000
 //!     cargo bench --bench archive -- --turns 1000000 --keep /tmp/risalah-1m
 //!     cargo bench --bench archive -- --index /tmp/risalah-1m/index   # queries only
+//!     cargo bench --bench archive -- --index … --group passage       # a flat list
+//!     cargo bench --bench archive -- --index … --per-query           # p50 of each query
 //!
 //! `--keep DIR` leaves the corpus and the full index in DIR for the HTTP
 //! benchmark (`scripts/bench_http.sh DIR/index`). The corpus is synthetic
@@ -16,7 +18,7 @@ use risalah_engine::corpus::{self, labels::LabelTable};
 use risalah_engine::index::build::{self, BuildOptions, Silent};
 use risalah_engine::index::{document, schema};
 use risalah_engine::model::Document;
-use risalah_engine::search::{SearchRequest, SearchService};
+use risalah_engine::search::{Grouping, SearchRequest, SearchService};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use tantivy::tokenizer::{
@@ -60,6 +62,8 @@ struct Args {
     clients: usize,
     keep: Option<PathBuf>,
     index: Option<PathBuf>,
+    group: Grouping,
+    per_query: bool,
 }
 
 fn args() -> Args {
@@ -69,6 +73,8 @@ fn args() -> Args {
         clients: 4,
         keep: None,
         index: None,
+        group: Grouping::default(),
+        per_query: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -79,6 +85,8 @@ fn args() -> Args {
             "--clients" => a.clients = value().parse().expect("--clients N"),
             "--keep" => a.keep = Some(PathBuf::from(value())),
             "--index" => a.index = Some(PathBuf::from(value())),
+            "--per-query" => a.per_query = true,
+            "--group" => a.group = value().parse().expect("--group document|passage"),
             _ => {} // cargo bench passes --bench
         }
     }
@@ -170,7 +178,7 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
     sorted[i].as_secs_f64() * 1e3
 }
 
-fn run_queries(service: &SearchService, n: usize, offset: usize) -> Vec<Duration> {
+fn run_queries(service: &SearchService, n: usize, offset: usize, group: Grouping) -> Vec<Duration> {
     (0..n)
         .map(|i| {
             let q = QUERY_MIX[(i + offset) % QUERY_MIX.len()];
@@ -179,6 +187,7 @@ fn run_queries(service: &SearchService, n: usize, offset: usize) -> Vec<Duration
                 .search(&SearchRequest {
                     q: q.to_string(),
                     limit: 10,
+                    group,
                     ..SearchRequest::default()
                 })
                 .unwrap();
@@ -191,8 +200,22 @@ fn run_queries(service: &SearchService, n: usize, offset: usize) -> Vec<Duration
 /// Query latency for one client and several on the index in `index_dir`.
 fn query_benchmark(index_dir: &Path, a: &Args) {
     let service = SearchService::open(index_dir).unwrap();
-    run_queries(&service, QUERY_MIX.len() * 2, 0); // warm the caches
-    let mut one = run_queries(&service, a.queries, 0);
+    run_queries(&service, QUERY_MIX.len() * 2, 0, a.group); // warm the caches
+    let mut one = run_queries(&service, a.queries, 0, a.group);
+    if a.per_query {
+        for (k, q) in QUERY_MIX.iter().enumerate() {
+            let mut times: Vec<Duration> = one
+                .iter()
+                .skip(k)
+                .step_by(QUERY_MIX.len())
+                .copied()
+                .collect();
+            times.sort();
+            if !times.is_empty() {
+                println!("  p50 {:7.2} ms  {q}", percentile(&times, 0.5));
+            }
+        }
+    }
     one.sort();
     let t = Instant::now();
     let mut many: Vec<Duration> = std::thread::scope(|s| {
@@ -200,7 +223,7 @@ fn query_benchmark(index_dir: &Path, a: &Args) {
             .map(|c| {
                 let service = &service;
                 let n = a.queries / a.clients;
-                s.spawn(move || run_queries(service, n, c * 7))
+                s.spawn(move || run_queries(service, n, c * 7, a.group))
             })
             .collect();
         handles

@@ -244,6 +244,7 @@ async fn bad_parameters_are_400_with_a_json_error() {
         "/api/search?from=2024-13",
         "/api/search?to=yesterday",
         "/api/search?colour=red",
+        "/api/search?q=dokumen&group=speaker",
         "/api/search?q=x&format=csv",
         "/api/search?q=role:",
         "/api/passages/sintetis-sidang-a/t2?around=99",
@@ -1074,4 +1075,55 @@ async fn english_pages_mark_the_corpus_words_as_indonesian() {
     let indonesian = get(&app, "/search?q=dokumen").await.body;
     assert!(indonesian.contains("<p class=\"snippet\">"));
     assert!(!indonesian.contains("snippet\" lang="));
+}
+
+#[tokio::test]
+async fn a_search_lists_documents_with_more_from_each_and_passages_on_request() {
+    let app = app();
+    let grouped = get(&app, "/api/search?q=dokumen&limit=100").await.json();
+    let flat = get(&app, "/api/search?q=dokumen&limit=100&group=passage")
+        .await
+        .json();
+    assert_eq!(grouped["total"], flat["total"], "passages counted alike");
+    assert!(flat.get("documents").is_none(), "{flat}");
+    let hits = grouped["hits"].as_array().unwrap();
+    assert_eq!(grouped["documents"].as_u64(), Some(hits.len() as u64));
+    let mut docs: Vec<&str> = hits.iter().map(|h| h["doc_id"].as_str().unwrap()).collect();
+    let listed = docs.len();
+    docs.sort_unstable();
+    docs.dedup();
+    assert_eq!(docs.len(), listed, "each document once");
+    let with_more = hits
+        .iter()
+        .find(|h| h["more_in_document"].as_u64().unwrap_or(0) > 0)
+        .expect("a document with several matching passages");
+    let also = with_more["also"].as_array().unwrap();
+    assert!(!also.is_empty());
+    for a in also {
+        let url = a["url"].as_str().unwrap();
+        assert!(url.starts_with(&format!("/p/{}/", with_more["doc_id"].as_str().unwrap())));
+        assert!(a["snippet_html"].as_str().unwrap().contains("<mark>"));
+    }
+
+    let page = get(&app, "/search?q=dokumen").await.body;
+    assert!(page.contains("class=\"also\""), "the page offers the rest");
+    assert!(page.contains("lagi dari dokumen ini"));
+    assert!(
+        page.contains(&format!("{listed} dokumen")),
+        "both counts shown"
+    );
+    assert!(page.contains("href=\"/search?q=dokumen&amp;group=passage\""));
+    let every = get(&app, "/search?q=dokumen&group=passage").await.body;
+    assert!(!every.contains("class=\"also\""));
+    let english = get(&app, "/search?q=dokumen&lang=en").await.body;
+    assert!(english.contains("more from this document"));
+
+    let close = get(&app, "/api/search?q=%22anggaran%20dokumen%22")
+        .await
+        .json();
+    assert_eq!(close["total"], 0);
+    assert!(!close["nearby"].as_array().unwrap().is_empty(), "{close}");
+    let page = get(&app, "/search?q=%22anggaran%20dokumen%22").await.body;
+    assert!(page.contains("Tidak ada bagian yang cocok") && page.contains("Hampir cocok"));
+    assert!(page.contains("class=\"nearby\""));
 }

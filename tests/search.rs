@@ -783,3 +783,123 @@ fn a_word_that_names_the_role_filter_is_met_by_the_filter() {
         "the filter still holds"
     );
 }
+
+#[test]
+fn by_relevance_each_document_is_listed_once_with_its_next_best_passages() {
+    let t = built();
+    let flat = t.search("dokumen");
+    assert!(flat.documents.is_none(), "a flat list counts no documents");
+    let mut first_seen: Vec<String> = Vec::new();
+    for hit in &flat.hits {
+        if !first_seen.contains(&hit.passage.doc_id) {
+            first_seen.push(hit.passage.doc_id.clone());
+        }
+    }
+    assert!(
+        first_seen.len() < flat.hits.len(),
+        "the fixture has a document with several matching passages"
+    );
+    let grouped = t.search_grouped("dokumen", 100, 0);
+    assert_eq!(grouped.total, flat.total, "the passage count stays");
+    assert_eq!(grouped.documents, Some(first_seen.len()));
+    let order: Vec<String> = grouped
+        .hits
+        .iter()
+        .map(|h| h.passage.doc_id.clone())
+        .collect();
+    assert_eq!(order, first_seen, "each document at the place of its best");
+    for hit in &grouped.hits {
+        let same: Vec<&str> = flat
+            .hits
+            .iter()
+            .filter(|h| h.passage.doc_id == hit.passage.doc_id)
+            .map(|h| h.passage.id.as_str())
+            .collect();
+        assert_eq!(same[0], hit.passage.id, "its best passage leads");
+        assert_eq!(hit.more, same.len() - 1, "{}", hit.passage.doc_id);
+        let also: Vec<&str> = hit.also.iter().map(|a| a.passage.id.as_str()).collect();
+        assert_eq!(also, same[1..same.len().min(4)], "the next best, in order");
+        assert!(hit.also.iter().all(|a| !a.snippet.pieces.is_empty()));
+    }
+}
+
+#[test]
+fn pages_of_documents_follow_one_another() {
+    let t = built();
+    let all = t.search_grouped("dokumen", 100, 0);
+    let listed = all.documents.unwrap_or(0);
+    assert!(listed >= 2, "{listed}");
+    let paged: Vec<String> = (0..listed)
+        .flat_map(|at| ids(&t.search_grouped("dokumen", 1, at)))
+        .collect();
+    assert_eq!(paged, ids(&all));
+    assert!(t.search_grouped("dokumen", 1, listed).hits.is_empty());
+}
+
+#[test]
+fn an_order_by_date_lists_every_passage() {
+    let t = built();
+    let service = t.service();
+    let newest = service
+        .search(&SearchRequest {
+            q: "dokumen".into(),
+            limit: 100,
+            sort: risalah_engine::search::Sort::Newest,
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(newest.documents.is_none());
+    assert_eq!(newest.hits.len(), newest.total);
+    assert!(newest.hits.iter().all(|h| h.also.is_empty() && h.more == 0));
+}
+
+#[test]
+fn a_phrase_found_in_few_documents_is_followed_by_close_matches() {
+    let t = built();
+    let none = t.search_grouped("\"anggaran dokumen\"", 10, 0);
+    assert_eq!(none.total, 0, "the words never stand in this order");
+    assert!(!none.nearby.is_empty(), "but stand apart in some documents");
+    assert!(none
+        .nearby
+        .iter()
+        .all(|h| h.snippet.pieces.iter().any(|p| p.highlighted)));
+
+    let few = t.search_grouped("\"uji konsekuensi\" dokumen", 10, 0);
+    let found: Vec<&str> = few.hits.iter().map(|h| h.passage.doc_id.as_str()).collect();
+    assert_eq!(
+        found,
+        ["sintetis-sidang-a"],
+        "the phrase is in one document"
+    );
+    assert_eq!(few.total, t.search("\"uji konsekuensi\" dokumen").total);
+    let near: Vec<&str> = few
+        .nearby
+        .iter()
+        .map(|h| h.passage.doc_id.as_str())
+        .collect();
+    assert!(!near.is_empty());
+    assert!(
+        near.iter().all(|d| !found.contains(d)),
+        "a document found is not repeated: {near:?}"
+    );
+    let mut distinct = near.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct.len(), near.len(), "each close document once");
+    assert!(few.hits.len() + few.nearby.len() <= 10);
+
+    assert!(
+        t.search("\"anggaran dokumen\"").nearby.is_empty(),
+        "not in a flat list"
+    );
+    assert!(
+        t.search_grouped("\"anggaran dokumen\"", 10, 1)
+            .nearby
+            .is_empty(),
+        "first page only"
+    );
+    assert!(
+        t.search_grouped("dokumen", 10, 0).nearby.is_empty(),
+        "no phrase, none"
+    );
+}

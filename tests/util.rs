@@ -2,7 +2,7 @@
 //! live exactly as long as the test, the `risalah` binary, fixture paths.
 
 use risalah_engine::index::build::{self, BuildOptions, BuildReport, Silent};
-use risalah_engine::search::{Filters, SearchRequest, SearchResults, SearchService};
+use risalah_engine::search::{Filters, Grouping, SearchRequest, SearchResults, SearchService};
 use risalah_web::api::{HitJson, SearchJson};
 use risalah_web::permalink::PublicUrl;
 use std::path::{Path, PathBuf};
@@ -133,7 +133,8 @@ impl TempIndex {
         self.search_with(q, Filters::default(), 100, 0)
     }
 
-    /// A page of hits of `q` with `filters`.
+    /// A page of passages of `q` with `filters`, every passage a hit
+    /// (`group=passage`: what most tests look at).
     pub fn search_with(
         &self,
         q: &str,
@@ -145,6 +146,19 @@ impl TempIndex {
             .search(&SearchRequest {
                 q: q.to_string(),
                 filters,
+                limit,
+                offset,
+                group: Grouping::Passage,
+                ..Default::default()
+            })
+            .unwrap()
+    }
+
+    /// A page of documents of `q` (the default grouping), `limit` a page.
+    pub fn search_grouped(&self, q: &str, limit: usize, offset: usize) -> SearchResults {
+        self.service()
+            .search(&SearchRequest {
+                q: q.to_string(),
                 limit,
                 offset,
                 ..Default::default()

@@ -6,19 +6,25 @@ use risalah_engine::index::build::{self, BuildOptions, Silent};
 use risalah_engine::search::eval::{self, Evaluation, Means};
 use risalah_engine::search::service::Ranking;
 use risalah_engine::search::SearchService;
+use std::path::Path;
 
 /// The rankings compared, risalah's own first.
-const RANKINGS: &[Ranking] = &[Ranking::Risalah, Ranking::Weighted, Ranking::Baseline];
+const RANKINGS: &[Ranking] = &[
+    Ranking::Risalah,
+    Ranking::Passages,
+    Ranking::Weighted,
+    Ranking::Baseline,
+];
 
 /// A ranking's column name.
 fn name(ranking: Ranking) -> &'static str {
     match ranking {
         Ranking::Risalah => "risalah",
+        Ranking::Passages => "passages",
         Ranking::Weighted => "weighted",
         Ranking::Baseline => "bm25",
     }
 }
-use std::path::Path;
 
 /// Indexes `set/corpus` into `index` (updating it), reads `set/questions.tsv`
 /// and `set/judgments.tsv`, and prints the scores; with `show`, each

@@ -206,6 +206,10 @@ pub struct SearchArgs {
     /// Skip this many hits (for the next pages).
     #[arg(long, default_value_t = 0)]
     offset: usize,
+    /// By relevance, one hit per document with its next best passages
+    /// (document, the default) or every passage on its own (passage).
+    #[arg(long, value_parser = ["document", "passage"])]
+    group: Option<String>,
     /// Print the JSON of the API.
     #[arg(long)]
     json: bool,
@@ -220,6 +224,7 @@ impl SearchArgs {
         SearchParams {
             limit: Some(self.limit),
             offset: Some(self.offset),
+            group: self.group.clone(),
             ..self.query.params()
         }
     }

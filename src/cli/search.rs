@@ -43,18 +43,39 @@ pub fn render(
     public_url: &PublicUrl,
 ) -> String {
     let mut out = String::new();
+    let shown = results.hits.len();
     if results.total == 0 {
         out.push_str("no passage matches\n");
-        return out;
+    } else {
+        out.push_str(&header(results, offset));
     }
-    let shown = results.hits.len();
-    out.push_str(&format!(
-        "{} passage(s) match; showing {}–{} ({} ms)\n",
+    for (i, hit) in results.hits.iter().enumerate() {
+        out.push('\n');
+        out.push_str(&render_hit(offset + i + 1, hit, colour, public_url));
+    }
+    if !results.nearby.is_empty() {
+        out.push_str("\nclose matches: the phrase's words, not in that exact order\n");
+        for (i, hit) in results.nearby.iter().enumerate() {
+            out.push('\n');
+            out.push_str(&render_hit(offset + shown + i + 1, hit, colour, public_url));
+        }
+    }
+    out
+}
+
+/// The count line and the role counts of results with hits.
+fn header(results: &SearchResults, offset: usize) -> String {
+    let listed = match results.documents {
+        Some(documents) => format!("in {documents} document(s); showing documents"),
+        None => "showing".to_string(),
+    };
+    let mut out = format!(
+        "{} passage(s) match {listed} {}–{} ({} ms)\n",
         results.total,
         offset + 1,
-        offset + shown,
+        offset + results.hits.len(),
         results.took_ms
-    ));
+    );
     let roles: Vec<String> = results
         .facets
         .get("role")
@@ -62,10 +83,6 @@ pub fn render(
         .unwrap_or_default();
     if !roles.is_empty() {
         out.push_str(&format!("roles: {}\n", roles.join(", ")));
-    }
-    for (i, hit) in results.hits.iter().enumerate() {
-        out.push('\n');
-        out.push_str(&render_hit(offset + i + 1, hit, colour, public_url));
     }
     out
 }
@@ -106,6 +123,17 @@ fn render_hit(n: usize, hit: &Hit, colour: bool, public_url: &PublicUrl) -> Stri
     }
     let citation = Citation::new(&hit.document, &hit.passage, public_url, Lang::Id).plain();
     out.push_str(&format!("   {citation}\n"));
+    if hit.more > 0 {
+        out.push_str(&format!("   + {} more from this document:\n", hit.more));
+        for also in &hit.also {
+            let p = &also.passage;
+            out.push_str(&format!(
+                "     {} — {}\n",
+                who(&p.passage.speaker, p.passage.role),
+                terminal_snippet(&also.snippet, colour)
+            ));
+        }
+    }
     out
 }
 

@@ -9,6 +9,7 @@
 //! ```json
 //! {
 //!   "total": 2,
+//!   "documents": 2,
 //!   "took_ms": 1,
 //!   "facets": {"role": {"majelis": 2}, "doc_type": {"transcript": 1, "news": 1}, "commission": {"Komisi Informasi Pusat": 2}},
 //!   "hits": [{
@@ -29,6 +30,16 @@
 //! ```
 //!
 //! - `total`: every passage that matches (at least one content word), not just this page.
+//! - `documents`: by relevance the hits are grouped by document (the
+//!   default, `group=document`): one hit per document, its best passage,
+//!   with `also` (its next best, each with `id`, `url`, `speaker`, `role`,
+//!   `position`, `snippet_html`) and `more_in_document` (how many more of
+//!   its passages are among the best); `documents` counts the documents of
+//!   all matches, and `offset`/`limit` count documents. `group=passage`, or
+//!   an order by date, lists every passage and leaves `documents` out.
+//! - `nearby`: on the first page of documents, when a quoted phrase is found
+//!   in fewer documents than the page holds, the best other documents with
+//!   the phrase's words apart, after the hits (not counted in `total`).
 //! - `took_ms`: milliseconds spent in the engine.
 //! - `facets`: counts over all `total` matches, per role, document type, commission,
 //!   decision section, outcome and cited law (`law`: instrument and article ids).
@@ -59,7 +70,7 @@ use risalah_engine::model::{
 use risalah_engine::search::catalog::{CorpusSummary, Tally};
 use risalah_engine::search::facets::FacetCounts;
 use risalah_engine::search::service::{DocumentView, PassageView, DEFAULT_LIMIT};
-use risalah_engine::search::{Hit, SearchResults};
+use risalah_engine::search::{Also, Hit, SearchResults};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -259,6 +270,47 @@ pub struct HitJson {
     pub url: String,
     /// The passages before and after (the question and the answer).
     pub context: ContextJson,
+    /// Grouped by document: the document's next best passages that match.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<AlsoJson>,
+    /// Grouped by document: how many more of the document's passages are
+    /// among the best (at least as many as `also` lists).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub more_in_document: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// Another passage of a hit's document that matches too.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct AlsoJson {
+    /// The passage id.
+    pub id: String,
+    /// Permalink path.
+    pub url: String,
+    /// Speaker.
+    pub speaker: Option<String>,
+    /// Role.
+    pub role: Option<Role>,
+    /// 1-based position in the document.
+    pub position: u32,
+    /// Escaped fragment of the text with `<mark>` around matched words.
+    pub snippet_html: String,
+}
+
+impl From<&Also> for AlsoJson {
+    fn from(a: &Also) -> Self {
+        AlsoJson {
+            id: a.passage.id.clone(),
+            url: permalink_path(&a.passage.id),
+            speaker: a.passage.passage.speaker.clone(),
+            role: a.passage.passage.role,
+            position: a.passage.passage.position,
+            snippet_html: snippet::html(&a.snippet),
+        }
+    }
 }
 
 impl HitJson {
@@ -274,6 +326,8 @@ impl HitJson {
                 previous: hit.context.previous.as_ref().map(Neighbour::from),
                 next: hit.context.next.as_ref().map(Neighbour::from),
             },
+            also: hit.also.iter().map(AlsoJson::from).collect(),
+            more_in_document: hit.more,
         }
     }
 }
@@ -284,6 +338,11 @@ pub struct SearchJson {
     /// All matching passages.
     #[schema(minimum = 0)]
     pub total: usize,
+    /// The documents of all matching passages, when the hits are grouped by
+    /// document (`offset` and `limit` then count documents).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 0)]
+    pub documents: Option<usize>,
     /// Milliseconds in the engine.
     #[schema(minimum = 0)]
     pub took_ms: u64,
@@ -292,6 +351,11 @@ pub struct SearchJson {
     pub facets: FacetCounts,
     /// This page of hits.
     pub hits: Vec<HitJson>,
+    /// Close matches, after the hits: when a quoted phrase is found in
+    /// fewer documents than a page holds, the best other documents with its
+    /// words apart (not counted in `total`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub nearby: Vec<HitJson>,
 }
 
 impl SearchJson {
@@ -299,10 +363,16 @@ impl SearchJson {
     pub fn new(results: &SearchResults, public_url: &PublicUrl, lang: Lang) -> Self {
         SearchJson {
             total: results.total,
+            documents: results.documents,
             took_ms: results.took_ms,
             facets: results.facets.clone(),
             hits: results
                 .hits
+                .iter()
+                .map(|h| HitJson::new(h, public_url, lang))
+                .collect(),
+            nearby: results
+                .nearby
                 .iter()
                 .map(|h| HitJson::new(h, public_url, lang))
                 .collect(),

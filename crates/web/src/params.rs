@@ -12,7 +12,7 @@ use risalah_engine::model::{
     AttributionMode, DateRange, DocType, Outcome, Provenance, Role, Section, UnknownName,
 };
 use risalah_engine::search::query::{is_narration, kind_filter, period};
-use risalah_engine::search::{Filters, SearchRequest, Sort};
+use risalah_engine::search::{Filters, Grouping, SearchRequest, Sort};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -89,6 +89,12 @@ pub struct SearchParams {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[param(pattern = r"^(relevance|newest|oldest)?$")]
     pub sort: Option<String>,
+    /// By relevance, one hit per document, its best passage with the next
+    /// best beside it (`document`, the default), or every passage on its
+    /// own (`passage`). Pages then count documents or passages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[param(pattern = r"^(document|passage)?$")]
+    pub group: Option<String>,
     /// From this date: YYYY, YYYY-MM or YYYY-MM-DD.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[param(pattern = r"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$")]
@@ -114,6 +120,29 @@ pub struct SearchParams {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[param(ignore)]
     pub format: Option<ExportFormat>,
+}
+
+/// The value of the choice parameter `name` (the default when absent or
+/// empty), or a 400 listing the values it takes.
+fn choice<T>(name: &str, what: &str, value: &Option<String>) -> Result<T, AppError>
+where
+    T: Default + std::str::FromStr + strum::VariantArray + Copy + Into<&'static str>,
+{
+    match non_empty(value) {
+        None => Ok(T::default()),
+        Some(v) => v.parse::<T>().map_err(|_| {
+            let values: Vec<String> = T::VARIANTS
+                .iter()
+                .map(|c| format!("`{}`", Into::<&'static str>::into(*c)))
+                .collect();
+            let listed = match values.split_last() {
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                None => String::new(),
+            };
+            AppError::BadRequest(format!("`{name}={v}` is not {what}; give {listed}"))
+        }),
+    }
 }
 
 /// The parameters of `/api/passages/{id}` and `/p/{id}`.
@@ -312,14 +341,8 @@ impl SearchParams {
             from: date(&self.from)?.from,
             to: date(&self.to)?.to,
         };
-        let sort = match non_empty(&self.sort) {
-            None => Sort::default(),
-            Some(v) => v.parse::<Sort>().map_err(|_| {
-                bad(format!(
-                    "`sort={v}` is not an order; give `relevance`, `newest` or `oldest`"
-                ))
-            })?,
-        };
+        let sort: Sort = choice("sort", "an order", &self.sort)?;
+        let group: Grouping = choice("group", "a grouping", &self.group)?;
         let procedural = non_empty(&self.kind)
             .map(|k| kind_filter(k).map_err(AppError::Query))
             .transpose()?;
@@ -353,6 +376,7 @@ impl SearchParams {
             limit,
             offset: self.offset.unwrap_or(0),
             sort,
+            group,
         })
     }
 

@@ -189,6 +189,38 @@ pub struct ParsedQuery {
     pub filters: Filters,
 }
 
+impl ParsedQuery {
+    /// The query with each required phrase loosened into its words (each
+    /// a clause of its own, so its words may stand apart), or `None` when
+    /// it has no required phrase: what a search shows as close matches
+    /// when a phrase is found in few documents. Excluded phrases stay.
+    pub fn without_phrases(&self) -> Option<ParsedQuery> {
+        let is_phrase =
+            |c: &Clause| !c.negated && matches!(c.alternatives.as_slice(), [Item::Phrase(_)]);
+        if !self.clauses.iter().any(is_phrase) {
+            return None;
+        }
+        let clauses = self
+            .clauses
+            .iter()
+            .flat_map(|c| match c.alternatives.as_slice() {
+                [Item::Phrase(phrase)] if is_phrase(c) => phrase
+                    .split_whitespace()
+                    .map(|w| Clause {
+                        alternatives: vec![Item::Word(w.to_string())],
+                        negated: false,
+                    })
+                    .collect(),
+                _ => vec![c.clone()],
+            })
+            .collect();
+        Some(ParsedQuery {
+            clauses,
+            filters: self.filters.clone(),
+        })
+    }
+}
+
 /// A lexical piece of the query string.
 #[derive(Debug, PartialEq, Eq)]
 enum Piece {
@@ -490,6 +522,29 @@ mod tests {
                 ),
                 (vec![Item::Phrase("data pribadi".into())], true),
             ]
+        );
+    }
+
+    #[test]
+    fn a_required_phrase_loosens_into_its_words_and_an_excluded_one_stays() {
+        let q = parse(r#"kontrak "uji konsekuensi" -"data pribadi" role:majelis"#).unwrap();
+        let loose = q.without_phrases().unwrap();
+        let word = |w: &str| (vec![Item::Word(w.into())], false);
+        assert_eq!(
+            words(&loose),
+            vec![
+                word("kontrak"),
+                word("uji"),
+                word("konsekuensi"),
+                (vec![Item::Phrase("data pribadi".into())], true),
+            ]
+        );
+        assert_eq!(loose.filters, q.filters);
+        assert_eq!(
+            parse("kontrak -\"data pribadi\"")
+                .unwrap()
+                .without_phrases(),
+            None
         );
     }
 

@@ -9,6 +9,7 @@ pub use similar::{Similar, MAX_SIMILAR};
 
 use super::catalog::{Catalog, CatalogEntry};
 use super::facets::{FacetCollector, FacetCounts};
+use super::grouping::{self, DocumentCount, DocumentOrdinals, Group, Grouping};
 use super::plan::{baseline, plan, plan_with, Coordination};
 use super::query::{self, Filters, QueryError};
 use super::snippet::{Snippet, SNIPPET_CHARS};
@@ -52,6 +53,9 @@ pub struct SearchRequest {
     pub offset: usize,
     /// The order of the hits.
     pub sort: Sort,
+    /// One hit per document or per passage (applies to a search by
+    /// relevance; in date order every passage is a hit).
+    pub group: Grouping,
 }
 
 /// The order of a search's hits.
@@ -104,10 +108,26 @@ pub struct SearchResults {
     pub total: usize,
     /// Milliseconds spent in the engine.
     pub took_ms: u64,
+    /// The distinct documents of all matches, when the hits are grouped by
+    /// document (then `offset` and `limit` count documents).
+    pub documents: Option<usize>,
     /// Counts per role, document type and commission over all matches.
     pub facets: FacetCounts,
     /// This page of hits.
     pub hits: Vec<Hit>,
+    /// Close matches: when a required phrase is found in fewer documents
+    /// than the first page of documents holds, the best documents with the
+    /// phrase's words but not the phrase, to fill the page (not counted in
+    /// `total`).
+    pub nearby: Vec<Hit>,
+}
+
+impl SearchResults {
+    /// How many hits the pages hold in all: documents when grouped, else
+    /// passages.
+    pub fn listed(&self) -> usize {
+        self.documents.unwrap_or(self.total)
+    }
 }
 
 /// One hit: the passage, its document, and what the search adds.
@@ -125,6 +145,21 @@ pub struct Hit {
     pub score: f32,
     /// The passages just before and after (the question and the answer).
     pub context: Context,
+    /// When grouped by document: the document's next best passages that
+    /// match, best first.
+    pub also: Vec<Also>,
+    /// When grouped by document: how many more of the document's passages
+    /// are among the best besides this one (at least `also.len()`).
+    pub more: usize,
+}
+
+/// Another passage of a hit's document that matches the search too.
+#[derive(Clone, Debug)]
+pub struct Also {
+    /// The passage.
+    pub passage: StoredPassage,
+    /// A fragment of its text with the matched words marked.
+    pub snippet: Snippet,
 }
 
 /// The neighbours of a hit.
@@ -163,8 +198,10 @@ pub struct DocumentView {
 /// Which ranking [`SearchService::ranked_documents`] uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ranking {
-    /// risalah's own.
+    /// risalah's own, grouped by document (what the page shows).
     Risalah,
+    /// risalah's own, every passage on its own (`group=passage`).
+    Passages,
     /// risalah's, matched words weighted by IDF ([`Coordination::Weighted`]).
     Weighted,
     /// Plain stemmed BM25 over the text, any word, the same filters.
@@ -201,12 +238,21 @@ pub struct ExportCursor {
     loaded: HashMap<String, Arc<document::DocumentRecord>>,
 }
 
+/// A page of hits: where it starts and how many it holds.
+#[derive(Clone, Copy, Debug)]
+struct Page {
+    offset: usize,
+    limit: usize,
+}
+
 /// Searches one index.
 pub struct SearchService {
     handle: IndexHandle,
     reader: IndexReader,
     /// The catalog of the searcher generation it was made for.
     catalog: Mutex<Option<(u64, Arc<Catalog>)>>,
+    /// The document of each passage, per segment, for counting documents.
+    ordinals: DocumentOrdinals,
 }
 
 /// The documents of one request's hits, each loaded once.
@@ -248,6 +294,7 @@ impl SearchService {
             handle,
             reader,
             catalog: Mutex::new(None),
+            ordinals: DocumentOrdinals::default(),
         })
     }
 
@@ -284,60 +331,180 @@ impl SearchService {
         let searcher = self.reader.searcher();
         let fields = &self.handle.fields;
         let planned = plan(&parsed, &request.filters, fields, &searcher)?;
-        let top = TopDocs::with_limit(limit).and_offset(request.offset);
         let by_date = request.sort.date_order(planned.has_text);
-        let (addresses, total, facets): (Vec<(f32, DocAddress)>, usize, FacetCounts) =
-            if by_date.is_none() {
-                searcher.search(
-                    &*planned.query,
-                    &(top.order_by_score(), Count, FacetCollector),
-                )?
-            } else {
+        let page = Page {
+            offset: request.offset,
+            limit,
+        };
+        let (groups, total, documents, facets) = match (by_date, request.group) {
+            (Some(order), _) => {
+                let top = TopDocs::with_limit(limit).and_offset(request.offset);
                 let (by_date, total, facets) = searcher.search(
                     &*planned.query,
                     &(
-                        top.order_by_fast_field::<DateTime>("date", by_date.unwrap_or(Order::Desc)),
+                        top.order_by_fast_field::<DateTime>("date", order),
                         Count,
                         FacetCollector,
                     ),
                 )?;
-                let hits = by_date
-                    .into_iter()
-                    .map(|(_, address)| (0.0, address))
-                    .collect();
-                (hits, total, facets)
-            };
+                let flat = by_date.into_iter().map(|(_, a)| (0.0, a)).collect();
+                (Group::each(flat), total, None, facets)
+            }
+            (None, Grouping::Passage) => {
+                let top = TopDocs::with_limit(limit).and_offset(request.offset);
+                let (flat, total, facets) = searcher.search(
+                    &*planned.query,
+                    &(top.order_by_score(), Count, FacetCollector),
+                )?;
+                (Group::each(flat), total, None, facets)
+            }
+            (None, Grouping::Document) => {
+                let (groups, total, documents, facets) =
+                    self.grouped(&searcher, &*planned.query, page)?;
+                (groups, total, Some(documents), facets)
+            }
+        };
+        let nearby = match documents {
+            Some(found) if request.offset == 0 => self.nearby(
+                &searcher,
+                &parsed,
+                &request.filters,
+                &groups,
+                limit.saturating_sub(found),
+            )?,
+            _ => Vec::new(),
+        };
         let mut generator = SnippetGenerator::create(&searcher, &*planned.highlight, fields.text)?;
         generator.set_max_num_chars(SNIPPET_CHARS);
-        let mut documents = self.documents(&searcher);
-        let mut hits = Vec::with_capacity(addresses.len());
-        for (score, address) in addresses {
-            let passage = self.load(&searcher, address)?;
-            let document = documents.get(&passage.doc_id)?;
-            let doc_type = document.doc_type;
-            let context = Context {
-                previous: self
-                    .neighbours(&searcher, &passage, doc_type, 1, false)?
-                    .pop(),
-                next: self
-                    .neighbours(&searcher, &passage, doc_type, 1, true)?
-                    .pop(),
-            };
-            let text = &passage.passage.text;
-            let snippet = Snippet::from_tantivy(text, &generator.snippet(text));
-            hits.push(Hit {
-                document,
-                passage,
-                snippet,
-                score,
-                context,
-            });
-        }
+        let mut documents_loaded = self.documents(&searcher);
+        let mut hits_of = |groups: Vec<Group>| {
+            groups
+                .into_iter()
+                .map(|g| self.hit(&searcher, &generator, &mut documents_loaded, g))
+                .collect::<anyhow::Result<Vec<Hit>>>()
+        };
+        let hits = hits_of(groups)?;
+        let nearby = hits_of(nearby)?;
         Ok(SearchResults {
             total,
             took_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+            documents,
             facets,
             hits,
+            nearby,
+        })
+    }
+
+    /// Up to `wanted` close matches of a query with a required phrase: the
+    /// best documents for its words, the phrase loosened, that `found`
+    /// does not hold. Nothing when the query has no phrase or the page is
+    /// full.
+    fn nearby(
+        &self,
+        searcher: &Searcher,
+        parsed: &query::ParsedQuery,
+        filters: &Filters,
+        found: &[Group],
+        wanted: usize,
+    ) -> Result<Vec<Group>, SearchError> {
+        let Some(loose) = parsed.without_phrases().filter(|_| wanted > 0) else {
+            return Ok(Vec::new());
+        };
+        let planned = plan(&loose, filters, &self.handle.fields, searcher)?;
+        let page = Page {
+            offset: 0,
+            limit: wanted + found.len(),
+        };
+        let (groups, ..) = self.grouped(searcher, &*planned.query, page)?;
+        Ok(groups
+            .into_iter()
+            .filter(|g| g.document.is_none() || !found.iter().any(|f| f.document == g.document))
+            .take(wanted)
+            .collect())
+    }
+
+    /// The page of documents of a search by relevance: the best passages
+    /// grouped by document, read deep enough to fill the page (once more,
+    /// as deep as allowed, when one document's passages crowd the first
+    /// read), with the number of matches and of their documents.
+    fn grouped(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        page: Page,
+    ) -> Result<(Vec<Group>, usize, usize, FacetCounts), SearchError> {
+        let wanted = page.offset + page.limit;
+        let window = grouping::window(page.offset, page.limit);
+        let top = TopDocs::with_limit(window).order_by_score();
+        let numbers = self.ordinals.numbers(searcher)?;
+        let count = DocumentCount {
+            numbers: Arc::clone(&numbers),
+        };
+        let (ranked, total, documents, facets) =
+            searcher.search(query, &(top, Count, count, FacetCollector))?;
+        let mut groups = grouping::group(&numbers, ranked);
+        // Read deeper, five times at each step, while one document's
+        // passages crowd the page out.
+        let deepest = grouping::MAX_WINDOW.max(wanted);
+        let mut depth = window;
+        while groups.len() < wanted.min(documents) && depth < total.min(deepest) {
+            depth = depth.saturating_mul(5).min(deepest);
+            let top = TopDocs::with_limit(depth).order_by_score();
+            groups = grouping::group(&numbers, searcher.search(query, &top)?);
+        }
+        let page = groups
+            .into_iter()
+            .skip(page.offset)
+            .take(page.limit)
+            .collect();
+        Ok((page, total, documents, facets))
+    }
+
+    /// A hit from its group: the best passage with its document, snippet
+    /// and context, and the group's other passages with their snippets.
+    fn hit(
+        &self,
+        searcher: &Searcher,
+        generator: &SnippetGenerator,
+        documents: &mut Documents<'_>,
+        group: Group,
+    ) -> anyhow::Result<Hit> {
+        let (score, address) = group.best;
+        let passage = self.load(searcher, address)?;
+        let document = documents.get(&passage.doc_id)?;
+        let doc_type = document.doc_type;
+        let context = Context {
+            previous: self
+                .neighbours(searcher, &passage, doc_type, 1, false)?
+                .pop(),
+            next: self
+                .neighbours(searcher, &passage, doc_type, 1, true)?
+                .pop(),
+        };
+        let snippet_of = |passage: &StoredPassage| {
+            let text = &passage.passage.text;
+            Snippet::from_tantivy(text, &generator.snippet(text))
+        };
+        let snippet = snippet_of(&passage);
+        let also = group
+            .also
+            .into_iter()
+            .map(|(_, address)| {
+                let passage = self.load(searcher, address)?;
+                Ok(Also {
+                    snippet: snippet_of(&passage),
+                    passage,
+                })
+            })
+            .collect::<anyhow::Result<Vec<Also>>>()?;
+        Ok(Hit {
+            document,
+            passage,
+            snippet,
+            score,
+            context,
+            also,
+            more: group.more,
         })
     }
 
@@ -371,9 +538,10 @@ impl SearchService {
         Ok(speakers::tally(&searcher, &addresses, total, limit)?)
     }
 
-    /// The document ids of the `limit` best passages of `q`, in rank order
-    /// (a document once per passage), ranked by risalah or by the plain
-    /// BM25 baseline: what the relevance evaluation ([`super::eval`]) reads.
+    /// The document ids of the `limit` best hits of `q`, in rank order,
+    /// ranked by risalah or by the plain BM25 baseline: what the relevance
+    /// evaluation ([`super::eval`]) reads. Grouped rankings give each
+    /// document once; the others once per passage.
     pub fn ranked_documents(
         &self,
         q: &str,
@@ -385,17 +553,33 @@ impl SearchService {
         let fields = &self.handle.fields;
         let none = Filters::default();
         let planned = match ranking {
-            Ranking::Risalah => plan(&parsed, &none, fields, &searcher)?,
+            Ranking::Risalah | Ranking::Passages => plan(&parsed, &none, fields, &searcher)?,
             Ranking::Weighted => {
                 plan_with(&parsed, &none, fields, &searcher, Coordination::Weighted)?
             }
             Ranking::Baseline => baseline(&parsed, &none, fields)?,
         };
-        let top = TopDocs::with_limit(limit.max(1)).order_by_score();
-        let addresses = searcher.search(&*planned.query, &top)?;
+        let page = Page {
+            offset: 0,
+            limit: limit.max(1),
+        };
+        let addresses: Vec<DocAddress> = match ranking {
+            Ranking::Risalah | Ranking::Weighted => {
+                let (mut groups, ..) = self.grouped(&searcher, &*planned.query, page)?;
+                let wanted = page.limit.saturating_sub(groups.len());
+                let nearby = self.nearby(&searcher, &parsed, &none, &groups, wanted)?;
+                groups.extend(nearby);
+                groups.into_iter().map(|g| g.best.1).collect()
+            }
+            Ranking::Passages | Ranking::Baseline => {
+                let top = TopDocs::with_limit(page.limit).order_by_score();
+                let hits = searcher.search(&*planned.query, &top)?;
+                hits.into_iter().map(|(_, a)| a).collect()
+            }
+        };
         addresses
             .into_iter()
-            .map(|(_, address)| Ok(self.load(&searcher, address)?.doc_id))
+            .map(|address| Ok(self.load(&searcher, address)?.doc_id))
             .collect()
     }
 

@@ -10,7 +10,7 @@ use super::parts::{
 use crate::api::{HitJson, Neighbour};
 use crate::i18n::{Lang, Text};
 use crate::params::{from_query, sniff_lang, ExportFormat, SearchParams};
-use crate::permalink::{case_path, document_path};
+use crate::permalink::{case_path, document_path, permalink_path};
 use crate::speakers::SpeakerJson;
 use crate::{snippet, AppState};
 use axum::extract::{RawQuery, State};
@@ -21,7 +21,7 @@ use risalah_engine::model::{Provenance, Role};
 use risalah_engine::search::catalog::CorpusSummary;
 use risalah_engine::search::service::MAX_OFFSET;
 use risalah_engine::search::speakers::SpeakerTally;
-use risalah_engine::search::{Hit, SearchResults, Sort};
+use risalah_engine::search::{Grouping, Hit, SearchResults, Sort};
 use strum::VariantArray;
 
 /// Hits per page on the search page.
@@ -219,6 +219,11 @@ fn results_section(
         .as_deref()
         .and_then(|s| s.parse::<Sort>().ok())
         .unwrap_or_default();
+    let current_group = params
+        .group
+        .as_deref()
+        .and_then(|g| g.parse::<Grouping>().ok())
+        .unwrap_or_default();
     let page_at = |at: usize| {
         params
             .with(|p| p.offset = (at > 0).then_some(at))
@@ -259,14 +264,18 @@ fn results_section(
                     h2 { (lang.t(Text::NoResults)) }
                     p { (lang.t(Text::NoResultsHint)) }
                 }
+                (nearby(lang, r, 0, public_url))
             } @else {
                 p class="summary" {
                     strong { (lang.number(r.total as u64)) } " " (lang.t(Text::Results).to_lowercase())
+                    @if let Some(documents) = r.documents {
+                        " · " (lang.count(documents as u64, Text::DocumentsWord))
+                    }
                     @if r.hits.is_empty() {
                         " · " (lang.t(Text::PastTheEnd)) " "
-                        a href=(page_at(last_page_start(r.total, limit))) { (lang.t(Text::LastPage)) }
+                        a href=(page_at(last_page_start(r.listed(), limit))) { (lang.t(Text::LastPage)) }
                     } @else {
-                        " · " (offset + 1) "–" (offset + r.hits.len()) " " (lang.t(Text::ShowingOf)) " " (lang.number(r.total as u64))
+                        " · " (offset + 1) "–" (offset + r.hits.len()) " " (lang.t(Text::ShowingOf)) " " (lang.number(r.listed() as u64))
                     }
                     " · " (r.took_ms) " ms"
                     " · " (lang.t(Text::SortBy)) ": "
@@ -274,6 +283,14 @@ fn results_section(
                         @if i > 0 { " · " }
                         a class="sort" href=(params.with(|p| { p.sort = (sort != Sort::Relevance).then(|| sort.as_str().to_string()); p.offset = None; }).link("/search"))
                           aria-current=[(current_sort == sort).then_some("true")] { (lang.t(label)) }
+                    }
+                    @if !params.q.trim().is_empty() && current_sort == Sort::Relevance {
+                        " · " (lang.t(Text::ListBy)) ": "
+                        @for (i, (group, label)) in [(Grouping::Document, Text::ByDocument), (Grouping::Passage, Text::ByPassage)].into_iter().enumerate() {
+                            @if i > 0 { " · " }
+                            a class="group" href=(params.with(|p| { p.group = (group != Grouping::default()).then(|| group.as_str().to_string()); p.offset = None; }).link("/search"))
+                              aria-current=[(current_group == group).then_some("true")] { (lang.t(label)) }
+                        }
                     }
                     span class="export" {
                         " · " (lang.t(Text::Export)) ": "
@@ -289,15 +306,39 @@ fn results_section(
                         li { (hit_card(lang, hit, offset + i + 1, public_url)) }
                     }
                 }
-                @if (offset > 0 && !r.hits.is_empty()) || (offset + r.hits.len() < r.total && offset + limit <= MAX_OFFSET) {
+                (nearby(lang, r, offset + r.hits.len(), public_url))
+                @if (offset > 0 && !r.hits.is_empty()) || (offset + r.hits.len() < r.listed() && offset + limit <= MAX_OFFSET) {
                 nav class="pages" aria-label=(lang.t(Text::Pages)) {
                     @if offset > 0 && !r.hits.is_empty() {
                         a rel="prev" href=(page_at(offset.saturating_sub(limit))) { "← " (lang.t(Text::Previous)) }
                     }
-                    @if offset + r.hits.len() < r.total && offset + limit <= MAX_OFFSET {
+                    @if offset + r.hits.len() < r.listed() && offset + limit <= MAX_OFFSET {
                         a rel="next" href=(page_at(offset + limit)) { (lang.t(Text::Next)) " →" }
                     }
                 }
+                }
+            }
+        }
+    }
+}
+
+/// The close matches of a phrase found in few documents, numbered on
+/// after the `shown` hits; nothing when there are none.
+fn nearby(
+    lang: Lang,
+    r: &SearchResults,
+    shown: usize,
+    public_url: &crate::permalink::PublicUrl,
+) -> Markup {
+    html! {
+        @if !r.nearby.is_empty() {
+            section class="nearby" aria-labelledby="nearby-title" {
+                h2 id="nearby-title" { (lang.t(Text::Nearby)) }
+                p class="hint" { (lang.t(Text::NearbyExplained)) }
+                ol class="hits" start=(shown + 1) {
+                    @for (i, hit) in r.nearby.iter().enumerate() {
+                        li { (hit_card(lang, hit, shown + i + 1, public_url)) }
+                    }
                 }
             }
         }
@@ -343,6 +384,19 @@ pub(super) fn hit_card(
                 a href={ (link(&document_path(&p.doc_id), lang)) "#" (local_anchor(&p.id)) } lang=[lang.corpus_lang()] { (hit.document.title) }
                 @if let Some(case) = &hit.document.case {
                     " · " a class="case" href=(link(&case_path(case), lang)) { (case) }
+                }
+            }
+            @if hit.more > 0 {
+                details class="also" {
+                    summary { (lang.number(hit.more as u64)) " " (lang.t(Text::MoreInDocument)) }
+                    ul {
+                        @for also in &hit.also {
+                            li {
+                                (who(lang, &also.passage.passage.speaker, also.passage.passage.role)) " "
+                                a href=(link(&permalink_path(&also.passage.id), lang)) lang=[lang.corpus_lang()] { (snippet::markup(lang, &also.snippet)) }
+                            }
+                        }
+                    }
                 }
             }
             div class="actions" {
