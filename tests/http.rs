@@ -1127,3 +1127,52 @@ async fn a_search_lists_documents_with_more_from_each_and_passages_on_request() 
     assert!(page.contains("Tidak ada bagian yang cocok") && page.contains("Hampir cocok"));
     assert!(page.contains("class=\"nearby\""));
 }
+
+#[tokio::test]
+async fn explain_takes_each_score_apart_by_the_parts_of_the_query() {
+    let app = app();
+    let plain = get(&app, "/api/search?q=dokumen%20anggaran%20kecualikan")
+        .await
+        .json();
+    assert!(plain["hits"][0].get("explanation").is_none());
+    let explained = get(
+        &app,
+        "/api/search?q=dokumen%20anggaran%20kecualikan&explain=true",
+    )
+    .await
+    .json();
+    let hits = explained["hits"].as_array().unwrap();
+    assert!(!hits.is_empty());
+    for hit in hits {
+        let e = &hit["explanation"];
+        let parts = e["matched"].as_array().unwrap();
+        let sum: f64 = parts.iter().map(|p| p["score"].as_f64().unwrap()).sum();
+        let score = hit["score"].as_f64().unwrap();
+        assert!(
+            (sum - score).abs() < 0.01 * score.max(1.0),
+            "{sum} vs {score}: {e}"
+        );
+        let named = |w: &str| {
+            parts
+                .iter()
+                .any(|p| p["part"].as_str().unwrap().contains(w))
+        };
+        let text = hit["text"].as_str().unwrap().to_lowercase();
+        assert_eq!(
+            named("word, tier + BM25: dokumen"),
+            text.contains("dokumen"),
+            "{e}"
+        );
+        let scores: Vec<f64> = parts.iter().map(|p| p["score"].as_f64().unwrap()).collect();
+        assert!(
+            scores.windows(2).all(|w| w[0] >= w[1]),
+            "largest first: {e}"
+        );
+    }
+    assert_eq!(
+        get(&app, "/api/search?q=dokumen&explain=perhaps")
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+}

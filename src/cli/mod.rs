@@ -210,6 +210,10 @@ pub struct SearchArgs {
     /// (document, the default) or every passage on its own (passage).
     #[arg(long, value_parser = ["document", "passage"])]
     group: Option<String>,
+    /// Show why each hit ranks where it does: the parts of the query it
+    /// matches and what each adds to its score.
+    #[arg(long)]
+    explain: bool,
     /// Print the JSON of the API.
     #[arg(long)]
     json: bool,
@@ -225,6 +229,7 @@ impl SearchArgs {
             limit: Some(self.limit),
             offset: Some(self.offset),
             group: self.group.clone(),
+            explain: self.explain.then_some(true),
             ..self.query.params()
         }
     }

@@ -123,6 +123,15 @@ fn render_hit(n: usize, hit: &Hit, colour: bool, public_url: &PublicUrl) -> Stri
     }
     let citation = Citation::new(&hit.document, &hit.passage, public_url, Lang::Id).plain();
     out.push_str(&format!("   {citation}\n"));
+    if let Some(explanation) = &hit.explanation {
+        out.push_str(&format!("   score {:.2} =\n", explanation.score));
+        for part in &explanation.matched {
+            out.push_str(&format!("     {:9.2}  {}\n", part.score, part.part));
+        }
+        for part in &explanation.unmatched {
+            out.push_str(&format!("          —    {part} (not matched)\n"));
+        }
+    }
     if hit.more > 0 {
         out.push_str(&format!("   + {} more from this document:\n", hit.more));
         for also in &hit.also {

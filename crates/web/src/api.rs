@@ -37,6 +37,10 @@
 //!   its passages are among the best); `documents` counts the documents of
 //!   all matches, and `offset`/`limit` count documents. `group=passage`, or
 //!   an order by date, lists every passage and leaves `documents` out.
+//! - `explanation` (with `explain=true`): a hit's `score` taken apart, each
+//!   `matched` part of the query with what it adds (`word, tier + BM25:
+//!   kontrak`, `exact form atasan`, `phrase "uji konsekuensi"`, `filler
+//!   apa`) and the `unmatched` parts.
 //! - `nearby`: on the first page of documents, when a quoted phrase is found
 //!   in fewer documents than the page holds, the best other documents with
 //!   the phrase's words apart, after the hits (not counted in `total`).
@@ -68,6 +72,7 @@ use risalah_engine::model::{
     Section, Speaker,
 };
 use risalah_engine::search::catalog::{CorpusSummary, Tally};
+use risalah_engine::search::explain::Explanation;
 use risalah_engine::search::facets::FacetCounts;
 use risalah_engine::search::service::{DocumentView, PassageView, DEFAULT_LIMIT};
 use risalah_engine::search::{Also, Hit, SearchResults};
@@ -277,6 +282,11 @@ pub struct HitJson {
     /// among the best (at least as many as `also` lists).
     #[serde(skip_serializing_if = "is_zero")]
     pub more_in_document: usize,
+    /// With `explain=true`: the score taken apart, each matched part of the
+    /// query (`part`, `score`) and the parts not matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub explanation: Option<Explanation>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -328,6 +338,7 @@ impl HitJson {
             },
             also: hit.also.iter().map(AlsoJson::from).collect(),
             more_in_document: hit.more,
+            explanation: hit.explanation.clone(),
         }
     }
 }

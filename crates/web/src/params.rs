@@ -95,6 +95,10 @@ pub struct SearchParams {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[param(pattern = r"^(document|passage)?$")]
     pub group: Option<String>,
+    /// `true`: each hit of `/api/search` carries `explanation`, its score
+    /// taken apart by the parts of the query it matches.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<bool>,
     /// From this date: YYYY, YYYY-MM or YYYY-MM-DD.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[param(pattern = r"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$")]
@@ -377,6 +381,7 @@ impl SearchParams {
             offset: self.offset.unwrap_or(0),
             sort,
             group,
+            explain: self.explain.unwrap_or(false),
         })
     }
 

@@ -114,6 +114,40 @@ pub struct Plan {
     pub highlight: Box<dyn Query>,
     /// Whether the query has words or phrases (false: filters only, browse by date).
     pub has_text: bool,
+    /// Each scoring part of the query with what it stands for, to explain
+    /// a hit's score part by part ([`Part`]).
+    pub parts: Vec<Part>,
+}
+
+/// A scoring part of a planned query: a content word (or `OR` group) with
+/// its tier and BM25, a phrase, a word's exact form, a filler word.
+pub struct Part {
+    /// What the part matches, as `word kontrak`, `exact form atasan`,
+    /// `phrase "uji konsekuensi"`, `filler apa`.
+    pub label: String,
+    /// Its query, as it scores inside the plan.
+    pub query: Box<dyn Query>,
+}
+
+impl Part {
+    fn new(label: String, query: &dyn Query) -> Self {
+        Part {
+            label,
+            query: query.box_clone(),
+        }
+    }
+}
+
+/// How a clause's items read in an explanation (`kontrak OR kerja`).
+fn label_of(items: &[Item]) -> String {
+    items
+        .iter()
+        .map(|item| match item {
+            Item::Word(w) => w.clone(),
+            Item::Phrase(p) => format!("\"{p}\""),
+        })
+        .collect::<Vec<_>>()
+        .join(" OR ")
 }
 
 /// How matched content words count before BM25 orders passages.
@@ -162,10 +196,11 @@ pub fn plan_with(
     coordination: Coordination,
 ) -> Result<Plan, QueryError> {
     let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let mut content: Vec<(Box<dyn Query>, f32)> = Vec::new();
+    let mut content: Vec<(Box<dyn Query>, f32, String)> = Vec::new();
     let mut exact_forms: Vec<Box<dyn Query>> = Vec::new();
     let mut filler: Vec<Box<dyn Query>> = Vec::new();
     let mut highlight: Vec<String> = Vec::new();
+    let mut parts: Vec<Part> = Vec::new();
 
     let clauses = merge_equivalents(&parsed.clauses);
     let mut filters = parsed.filters.clone();
@@ -194,6 +229,7 @@ pub fn plan_with(
         if let [Item::Phrase(phrase)] = clause.alternatives.as_slice() {
             if let Some(q) = exact_phrase(phrase, fields) {
                 highlight.extend(stemmed(phrase));
+                parts.push(Part::new(format!("phrase \"{phrase}\""), &*q));
                 must.push((Occur::Must, q));
             }
             continue;
@@ -224,12 +260,17 @@ pub fn plan_with(
             for item in &clause.alternatives {
                 if let Item::Word(word) = item {
                     if let Some(exact) = exact_phrase(word, fields) {
-                        exact_forms.push(Box::new(ConstScoreQuery::new(exact, EXACT_TIER)));
+                        let exact: Box<dyn Query> =
+                            Box::new(ConstScoreQuery::new(exact, EXACT_TIER));
+                        parts.push(Part::new(format!("exact form {word}"), &*exact));
+                        exact_forms.push(exact);
                     }
                 }
             }
         }
+        let label = label_of(&clause.alternatives);
         if is_filler_clause {
+            parts.push(Part::new(format!("filler {label}"), &*q));
             filler.push(q);
         } else {
             // Only the weighted coordination reads the words' frequencies.
@@ -244,34 +285,48 @@ pub fn plan_with(
                     })
                     .fold(0.0, f32::max),
             };
-            content.push((q, idf));
+            content.push((q, idf, label));
         }
     }
     // The tier separates passages by how many content words they match (or,
     // weighted, by how much the matched words tell); with one content word
     // every match is in the same tier, so it is left out.
-    let highest = content.iter().map(|(_, idf)| *idf).fold(0.0, f32::max);
-    let content: Vec<Box<dyn Query>> = if content.len() > 1 {
+    let highest = content.iter().map(|(_, idf, _)| *idf).fold(0.0, f32::max);
+    let tiered = content.len() > 1;
+    let content: Vec<(Box<dyn Query>, String)> = if tiered {
         content
             .into_iter()
-            .map(|(q, idf)| -> Box<dyn Query> {
+            .map(|(q, idf, label)| -> (Box<dyn Query>, String) {
                 let tier = match coordination {
                     Coordination::Constant => TIER,
                     Coordination::Weighted if highest > 0.0 => TIER * idf / highest,
                     Coordination::Weighted => TIER,
                 };
-                Box::new(BooleanQuery::new(vec![
+                let scored: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
                     (
                         Occur::Should,
                         Box::new(ConstScoreQuery::new(q.box_clone(), tier)),
                     ),
                     (Occur::Should, q),
-                ]))
+                ]));
+                (scored, label)
             })
             .collect()
     } else {
-        content.into_iter().map(|(q, _)| q).collect()
+        content
+            .into_iter()
+            .map(|(q, _, label)| (q, label))
+            .collect()
     };
+    for (q, label) in &content {
+        let what = if tiered {
+            "word, tier + BM25"
+        } else {
+            "word, BM25"
+        };
+        parts.push(Part::new(format!("{what}: {label}"), &**q));
+    }
+    let content: Vec<Box<dyn Query>> = content.into_iter().map(|(q, _)| q).collect();
 
     let has_phrase = must.iter().any(|(o, _)| *o == Occur::Must);
     let has_text = !content.is_empty() || has_phrase;
@@ -328,6 +383,7 @@ pub fn plan_with(
         query: Box::new(BooleanQuery::new(top)),
         highlight: highlight_query,
         has_text,
+        parts,
     })
 }
 
@@ -379,6 +435,7 @@ pub fn baseline(
         query: Box::new(BooleanQuery::new(top)),
         highlight: Box::new(EmptyQuery),
         has_text,
+        parts: Vec::new(),
     })
 }
 

@@ -8,9 +8,10 @@ mod similar;
 pub use similar::{Similar, MAX_SIMILAR};
 
 use super::catalog::{Catalog, CatalogEntry};
+use super::explain::{explain, Explanation};
 use super::facets::{FacetCollector, FacetCounts};
 use super::grouping::{self, DocumentCount, DocumentOrdinals, Group, Grouping};
-use super::plan::{baseline, plan, plan_with, Coordination};
+use super::plan::{baseline, plan, plan_with, Coordination, Part};
 use super::query::{self, Filters, QueryError};
 use super::snippet::{Snippet, SNIPPET_CHARS};
 use super::speakers::{self, SpeakerTally, TALLY_DEPTH};
@@ -56,6 +57,8 @@ pub struct SearchRequest {
     /// One hit per document or per passage (applies to a search by
     /// relevance; in date order every passage is a hit).
     pub group: Grouping,
+    /// Whether each hit carries its score taken apart ([`Explanation`]).
+    pub explain: bool,
 }
 
 /// The order of a search's hits.
@@ -151,6 +154,8 @@ pub struct Hit {
     /// When grouped by document: how many more of the document's passages
     /// are among the best besides this one (at least `also.len()`).
     pub more: usize,
+    /// Its score taken apart, when the request asked for it.
+    pub explanation: Option<Explanation>,
 }
 
 /// Another passage of a hit's document that matches the search too.
@@ -364,7 +369,7 @@ impl SearchService {
                 (groups, total, Some(documents), facets)
             }
         };
-        let nearby = match documents {
+        let (nearby, loose_parts) = match documents {
             Some(found) if request.offset == 0 => self.nearby(
                 &searcher,
                 &parsed,
@@ -372,19 +377,26 @@ impl SearchService {
                 &groups,
                 limit.saturating_sub(found),
             )?,
-            _ => Vec::new(),
+            _ => (Vec::new(), Vec::new()),
         };
         let mut generator = SnippetGenerator::create(&searcher, &*planned.highlight, fields.text)?;
         generator.set_max_num_chars(SNIPPET_CHARS);
         let mut documents_loaded = self.documents(&searcher);
-        let mut hits_of = |groups: Vec<Group>| {
+        let mut hits_of = |groups: Vec<Group>, parts: &[Part]| {
             groups
                 .into_iter()
-                .map(|g| self.hit(&searcher, &generator, &mut documents_loaded, g))
+                .map(|g| {
+                    let address = g.best.1;
+                    let mut hit = self.hit(&searcher, &generator, &mut documents_loaded, g)?;
+                    if request.explain {
+                        hit.explanation = Some(explain(parts, &searcher, address, hit.score)?);
+                    }
+                    Ok(hit)
+                })
                 .collect::<anyhow::Result<Vec<Hit>>>()
         };
-        let hits = hits_of(groups)?;
-        let nearby = hits_of(nearby)?;
+        let hits = hits_of(groups, &planned.parts)?;
+        let nearby = hits_of(nearby, &loose_parts)?;
         Ok(SearchResults {
             total,
             took_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
@@ -397,8 +409,8 @@ impl SearchService {
 
     /// Up to `wanted` close matches of a query with a required phrase: the
     /// best documents for its words, the phrase loosened, that `found`
-    /// does not hold. Nothing when the query has no phrase or the page is
-    /// full.
+    /// does not hold, with the scoring parts of the loosened query. Nothing
+    /// when the query has no phrase or the page is full.
     fn nearby(
         &self,
         searcher: &Searcher,
@@ -406,9 +418,9 @@ impl SearchService {
         filters: &Filters,
         found: &[Group],
         wanted: usize,
-    ) -> Result<Vec<Group>, SearchError> {
+    ) -> Result<(Vec<Group>, Vec<Part>), SearchError> {
         let Some(loose) = parsed.without_phrases().filter(|_| wanted > 0) else {
-            return Ok(Vec::new());
+            return Ok((Vec::new(), Vec::new()));
         };
         let planned = plan(&loose, filters, &self.handle.fields, searcher)?;
         let page = Page {
@@ -416,11 +428,12 @@ impl SearchService {
             limit: wanted + found.len(),
         };
         let (groups, ..) = self.grouped(searcher, &*planned.query, page)?;
-        Ok(groups
+        let nearby = groups
             .into_iter()
             .filter(|g| g.document.is_none() || !found.iter().any(|f| f.document == g.document))
             .take(wanted)
-            .collect())
+            .collect();
+        Ok((nearby, planned.parts))
     }
 
     /// The page of documents of a search by relevance: the best passages
@@ -505,6 +518,7 @@ impl SearchService {
             context,
             also,
             more: group.more,
+            explanation: None,
         })
     }
 
@@ -567,7 +581,7 @@ impl SearchService {
             Ranking::Risalah | Ranking::Weighted => {
                 let (mut groups, ..) = self.grouped(&searcher, &*planned.query, page)?;
                 let wanted = page.limit.saturating_sub(groups.len());
-                let nearby = self.nearby(&searcher, &parsed, &none, &groups, wanted)?;
+                let (nearby, _) = self.nearby(&searcher, &parsed, &none, &groups, wanted)?;
                 groups.extend(nearby);
                 groups.into_iter().map(|g| g.best.1).collect()
             }
