@@ -9,7 +9,10 @@
 //! filler words (*apa*, *bagaimana*, *soal*, *kata*, …), and words that name
 //! the active role or speaker filter (*majelis* under `role:majelis`), only
 //! add BM25 score.
-//! Phrases are required and match the exact (unstemmed) view.
+//! Phrases are required and match the exact (unstemmed) view. Consecutive
+//! words that spell a term of the field (`concepts.txt`: *badan publik*,
+//! *uji konsekuensi*) match it as one stemmed phrase (its exact form adding
+//! as a word's does) and count as one word, not required.
 
 use super::query::{Clause, Filters, Item, ParsedQuery, QueryError};
 use crate::analysis::{self, with_analyzer};
@@ -104,6 +107,18 @@ static EQUIVALENT_STEMS: LazyLock<Vec<[Vec<String>; 2]>> = LazyLock::new(|| {
             .map(|(short, long)| [a.stemmed(long), a.stemmed(short)])
             .collect()
     })
+});
+
+/// The field's multi-word terms (`concepts.txt`), each as its stems, with
+/// the term itself, longest first where one starts another.
+static CONCEPTS: LazyLock<Vec<(Vec<String>, &'static str)>> = LazyLock::new(|| {
+    include_str!("concepts.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|term| (stemmed(term), term))
+        .filter(|(stems, _)| stems.len() > 1)
+        .collect()
 });
 
 /// A planned query and the query whose terms the snippets highlight.
@@ -202,7 +217,7 @@ pub fn plan_with(
     let mut highlight: Vec<String> = Vec::new();
     let mut parts: Vec<Part> = Vec::new();
 
-    let clauses = merge_equivalents(&parsed.clauses);
+    let (clauses, concepts) = merge_concepts(&merge_equivalents(&parsed.clauses));
     let mut filters = parsed.filters.clone();
     filters.merge(extra);
     // A word that names the active role or speaker filter (`majelis` under
@@ -217,7 +232,7 @@ pub fn plan_with(
             .iter()
             .all(|a| matches!(a, Item::Word(w) if is_filler(w)))
     });
-    for clause in &clauses {
+    for (at, clause) in clauses.iter().enumerate() {
         if clause.negated {
             for item in &clause.alternatives {
                 if let Some(q) = exclusion_query(item, fields) {
@@ -226,7 +241,8 @@ pub fn plan_with(
             }
             continue;
         }
-        if let [Item::Phrase(phrase)] = clause.alternatives.as_slice() {
+        // A typed phrase is required; a concept the words spell is not.
+        if let ([Item::Phrase(phrase)], false) = (clause.alternatives.as_slice(), concepts[at]) {
             if let Some(q) = exact_phrase(phrase, fields) {
                 highlight.extend(stemmed(phrase));
                 parts.push(Part::new(format!("phrase \"{phrase}\""), &*q));
@@ -241,6 +257,8 @@ pub fn plan_with(
         for item in &clause.alternatives {
             let q = match item {
                 Item::Word(word) => word_query(word, fields, searcher),
+                // A concept matches stemmed, as its words would.
+                Item::Phrase(concept) if concepts[at] => phrase_on(fields.text, stemmed(concept)),
                 Item::Phrase(phrase) => exact_phrase(phrase, fields),
             };
             if let Some(q) = q {
@@ -258,7 +276,12 @@ pub fn plan_with(
         // (`atasan` is not `atas`; `wenang` is not `kewenangan`).
         if !is_filler_clause {
             for item in &clause.alternatives {
-                if let Item::Word(word) = item {
+                let word = match item {
+                    Item::Word(word) => Some(word),
+                    Item::Phrase(concept) if concepts[at] => Some(concept),
+                    Item::Phrase(_) => None,
+                };
+                if let Some(word) = word {
                     if let Some(exact) = exact_phrase(word, fields) {
                         let exact: Box<dyn Query> =
                             Box::new(ConstScoreQuery::new(exact, EXACT_TIER));
@@ -532,29 +555,63 @@ fn exclusion_query(item: &Item, fields: &Fields) -> Option<Box<dyn Query>> {
 
 /// Replaces runs of words that spell one side of an equivalence (`komisi
 /// informasi pusat`, or `kip`) with one clause matching either side.
-fn merge_equivalents(clauses: &[Clause]) -> Vec<Clause> {
-    let stems: Vec<Option<Vec<String>>> = clauses
+/// The stems of each clause that is one word (not excluded); none for
+/// any other clause.
+fn word_stems(clauses: &[Clause]) -> Vec<Option<Vec<String>>> {
+    clauses
         .iter()
         .map(|c| match c.alternatives.as_slice() {
             [Item::Word(w)] if !c.negated => Some(stemmed(w)),
             _ => None,
         })
-        .collect();
+        .collect()
+}
+
+/// Where the run of one-word clauses from `i` ends if their stems spell
+/// `wanted` exactly.
+fn spelled(stems: &[Option<Vec<String>>], i: usize, wanted: &[String]) -> Option<usize> {
+    let mut got: Vec<String> = Vec::new();
+    let mut j = i;
+    while j < stems.len() && got.len() < wanted.len() {
+        got.extend(stems[j].as_ref()?.iter().cloned());
+        j += 1;
+    }
+    (got == wanted).then_some(j)
+}
+
+/// Runs of single-word clauses that spell a concept ([`CONCEPTS`]) made one
+/// clause of the concept as a phrase, and which clauses are such concepts.
+fn merge_concepts(clauses: &[Clause]) -> (Vec<Clause>, Vec<bool>) {
+    let stems = word_stems(clauses);
+    let (mut out, mut concepts) = (Vec::new(), Vec::new());
+    let mut i = 0;
+    'outer: while i < clauses.len() {
+        for (wanted, term) in CONCEPTS.iter() {
+            if let Some(j) = spelled(&stems, i, wanted) {
+                out.push(Clause {
+                    alternatives: vec![Item::Phrase((*term).to_string())],
+                    negated: false,
+                });
+                concepts.push(true);
+                i = j;
+                continue 'outer;
+            }
+        }
+        out.push(clauses[i].clone());
+        concepts.push(false);
+        i += 1;
+    }
+    (out, concepts)
+}
+
+fn merge_equivalents(clauses: &[Clause]) -> Vec<Clause> {
+    let stems = word_stems(clauses);
     let mut out = Vec::new();
     let mut i = 0;
     'outer: while i < clauses.len() {
         for (pair, (short, long)) in EQUIVALENT_STEMS.iter().zip(EQUIVALENTS.iter()) {
             for wanted in pair {
-                let mut got: Vec<String> = Vec::new();
-                let mut j = i;
-                while j < clauses.len() && got.len() < wanted.len() {
-                    match &stems[j] {
-                        Some(s) => got.extend(s.iter().cloned()),
-                        None => break,
-                    }
-                    j += 1;
-                }
-                if got == *wanted {
+                if let Some(j) = spelled(&stems, i, wanted) {
                     out.push(Clause {
                         alternatives: vec![
                             Item::Phrase((*short).to_string()),
