@@ -745,8 +745,20 @@ async fn who_says_it_most_ranks_speakers_and_links_to_them() {
         .replacen("/search", "/api/search", 1);
     let hits = get(&app, &search).await.json();
     let hits = hits["hits"].as_array().unwrap();
-    assert_eq!(hits.len() as u64, dewi["passages"].as_u64().unwrap());
+    let passages: u64 = hits
+        .iter()
+        .map(|h| 1 + h["more_in_document"].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(
+        passages,
+        dewi["passages"].as_u64().unwrap(),
+        "by document, with the rest of each"
+    );
     assert!(hits.iter().all(|h| h["role"] == "majelis"));
+    assert!(hits
+        .iter()
+        .flat_map(|h| h["also"].as_array().into_iter().flatten())
+        .all(|a| a["role"] == "majelis"));
     // Her page names her roles and lists what she said.
     let page = get(&app, "/s/Dewi%20Lestari%20Contoh?lang=en").await;
     assert_eq!(page.status, StatusCode::OK);

@@ -68,7 +68,7 @@ pub fn to_tantivy(
     let dates = meta
         .date
         .map(|d| (tantivy_date(d.first_day()), tantivy_date(d.last_day())));
-    for p in &doc.passages {
+    for (at, p) in doc.passages.iter().enumerate() {
         let mut t = TantivyDocument::new();
         t.add_text(fields.record, PASSAGE_RECORD);
         t.add_text(fields.id, ids.id_at(&meta.id, meta.doc_type, p.position));
@@ -141,6 +141,12 @@ pub fn to_tantivy(
         }
         t.add_text(fields.text, &p.text);
         t.add_text(fields.text_exact, &p.text);
+        // The passages around it: the question before an answer, the
+        // sentence that names who speaks and about what.
+        let around = at.checked_sub(1).into_iter().chain([at + 1]);
+        for neighbour in around.filter_map(|i| doc.passages.get(i)) {
+            t.add_text(fields.context, &neighbour.text);
+        }
         records.push(t);
     }
     records

@@ -17,7 +17,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema changes; an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 11;
+pub const SCHEMA_VERSION: u32 = 12;
 
 /// The tokenizer of exact-match keyword fields (case register numbers): the
 /// whole value, lowercased.
@@ -96,6 +96,10 @@ pub struct Fields {
     pub text: Field,
     /// The text indexed exact (lowercase, unstemmed); not stored.
     pub text_exact: Field,
+    /// The text of the passages just before and after, stemmed, without
+    /// frequencies or positions; not stored: a query word found only there
+    /// ranks a passage a little higher.
+    pub context: Field,
     /// A document record's metadata and roster as JSON.
     pub document: Field,
 }
@@ -160,6 +164,14 @@ pub fn build() -> (Schema, Fields) {
         page: b.add_u64_field("page", STORED),
         text: b.add_text_field("text", text_options(analysis::STEMMED, true)),
         text_exact: b.add_text_field("text_exact", text_options(analysis::EXACT, false)),
+        context: b.add_text_field(
+            "context",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(analysis::STEMMED)
+                    .set_index_option(IndexRecordOption::Basic),
+            ),
+        ),
         document: b.add_text_field("document", STORED),
     };
     (b.build(), fields)
@@ -196,6 +208,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         page: f("page")?,
         text: f("text")?,
         text_exact: f("text_exact")?,
+        context: f("context")?,
         document: f("document")?,
     })
 }

@@ -36,6 +36,56 @@ pub const TIER: f32 = 1000.0;
 /// matched word's [`TIER`], so matching more words still comes first.
 pub const EXACT_TIER: f32 = TIER / 4.0;
 
+/// The share of a matched word's tier that a word found only in the
+/// passages around a passage (the context field) adds to it.
+pub const CONTEXT_SHARE: f32 = 0.3;
+
+/// A content clause on its way into the plan.
+struct Content {
+    /// Its query on the passage's text.
+    query: Box<dyn Query>,
+    /// Its IDF (the weighted coordination's weight).
+    idf: f32,
+    /// How it reads in an explanation.
+    label: String,
+    /// Its query on the passages around (words only), if any.
+    around: Option<Box<dyn Query>>,
+}
+
+/// The most passages, as a share of all, a word may be in for its context
+/// clause to be planned: a word that common says little about a passage's
+/// neighbours, and its long postings would cost every search.
+const CONTEXT_MAX_SHARE: f32 = 0.1;
+
+/// The context-field query of a clause: any of its one-stem words that are
+/// not too common ([`CONTEXT_MAX_SHARE`]), or nothing (phrases and
+/// compounds need positions the field does not keep).
+fn context_query(items: &[Item], fields: &Fields, searcher: &Searcher) -> Option<Box<dyn Query>> {
+    let most = searcher.num_docs() as f32 * CONTEXT_MAX_SHARE;
+    any_of(
+        items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Word(w) => match stemmed(w).as_slice() {
+                    [stem] => Some(stem.clone()),
+                    _ => None,
+                },
+                Item::Phrase(_) => None,
+            })
+            .filter(|stem| {
+                let term = Term::from_field_text(fields.text, stem);
+                searcher.doc_freq(&term).unwrap_or(0) as f32 <= most
+            })
+            .map(|stem| -> Box<dyn Query> {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(fields.context, &stem),
+                    IndexRecordOption::Basic,
+                ))
+            })
+            .collect(),
+    )
+}
+
 /// The shortest word (in characters) that may match with one typo.
 const FUZZY_MIN_CHARS: usize = 5;
 
@@ -211,7 +261,7 @@ pub fn plan_with(
     coordination: Coordination,
 ) -> Result<Plan, QueryError> {
     let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let mut content: Vec<(Box<dyn Query>, f32, String)> = Vec::new();
+    let mut content: Vec<Content> = Vec::new();
     let mut exact_forms: Vec<Box<dyn Query>> = Vec::new();
     let mut filler: Vec<Box<dyn Query>> = Vec::new();
     let mut highlight: Vec<String> = Vec::new();
@@ -308,38 +358,53 @@ pub fn plan_with(
                     })
                     .fold(0.0, f32::max),
             };
-            content.push((q, idf, label));
+            let around = context_query(&clause.alternatives, fields, searcher);
+            content.push(Content {
+                query: q,
+                idf,
+                label,
+                around,
+            });
         }
     }
     // The tier separates passages by how many content words they match (or,
     // weighted, by how much the matched words tell); with one content word
     // every match is in the same tier, so it is left out.
-    let highest = content.iter().map(|(_, idf, _)| *idf).fold(0.0, f32::max);
+    let highest = content.iter().map(|c| c.idf).fold(0.0, f32::max);
     let tiered = content.len() > 1;
+    let mut context_parts: Vec<(Box<dyn Query>, String)> = Vec::new();
     let content: Vec<(Box<dyn Query>, String)> = if tiered {
         content
             .into_iter()
-            .map(|(q, idf, label)| -> (Box<dyn Query>, String) {
+            .map(|c| -> (Box<dyn Query>, String) {
                 let tier = match coordination {
                     Coordination::Constant => TIER,
-                    Coordination::Weighted if highest > 0.0 => TIER * idf / highest,
+                    Coordination::Weighted if highest > 0.0 => TIER * c.idf / highest,
                     Coordination::Weighted => TIER,
                 };
-                let scored: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+                let parts: Vec<(Occur, Box<dyn Query>)> = vec![
                     (
                         Occur::Should,
-                        Box::new(ConstScoreQuery::new(q.box_clone(), tier)),
+                        Box::new(ConstScoreQuery::new(c.query.box_clone(), tier)),
                     ),
-                    (Occur::Should, q),
-                ]));
-                (scored, label)
+                    (Occur::Should, c.query.box_clone()),
+                ];
+                // Found only around the passage: a share of the tier, as
+                // a clause of its own (it never makes a passage match).
+                if let Some(around) = c.around {
+                    let only_around =
+                        BooleanQuery::new(vec![(Occur::Must, around), (Occur::MustNot, c.query)]);
+                    let boost: Box<dyn Query> = Box::new(ConstScoreQuery::new(
+                        Box::new(only_around),
+                        tier * CONTEXT_SHARE,
+                    ));
+                    context_parts.push((boost, c.label.clone()));
+                }
+                (Box::new(BooleanQuery::new(parts)), c.label)
             })
             .collect()
     } else {
-        content
-            .into_iter()
-            .map(|(q, _, label)| (q, label))
-            .collect()
+        content.into_iter().map(|c| (c.query, c.label)).collect()
     };
     for (q, label) in &content {
         let what = if tiered {
@@ -348,6 +413,9 @@ pub fn plan_with(
             "word, BM25"
         };
         parts.push(Part::new(format!("{what}: {label}"), &**q));
+    }
+    for (q, label) in &context_parts {
+        parts.push(Part::new(format!("only around the passage: {label}"), &**q));
     }
     let content: Vec<Box<dyn Query>> = content.into_iter().map(|(q, _)| q).collect();
 
@@ -369,6 +437,7 @@ pub fn plan_with(
     }
     top.extend(filler.into_iter().map(|q| (Occur::Should, q)));
     top.extend(exact_forms.into_iter().map(|q| (Occur::Should, q)));
+    top.extend(context_parts.into_iter().map(|(q, _)| (Occur::Should, q)));
     for q in filter_queries(&filters, fields)? {
         top.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
     }
