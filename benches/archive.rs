@@ -86,7 +86,7 @@ fn args() -> Args {
             "--keep" => a.keep = Some(PathBuf::from(value())),
             "--index" => a.index = Some(PathBuf::from(value())),
             "--per-query" => a.per_query = true,
-            "--group" => a.group = value().parse().expect("--group document|passage"),
+            "--group" => a.group = value().parse().expect("--group doc|passage"),
             _ => {} // cargo bench passes --bench
         }
     }

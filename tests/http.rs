@@ -1098,6 +1098,15 @@ async fn a_search_lists_documents_with_more_from_each_and_passages_on_request() 
         .json();
     assert_eq!(grouped["total"], flat["total"], "passages counted alike");
     assert!(flat.get("documents").is_none(), "{flat}");
+    for name in ["doc", "document"] {
+        let named = get(
+            &app,
+            &format!("/api/search?q=dokumen&limit=100&group={name}"),
+        )
+        .await
+        .json();
+        assert_eq!(named["documents"], grouped["documents"], "group={name}");
+    }
     let hits = grouped["hits"].as_array().unwrap();
     assert_eq!(grouped["documents"].as_u64(), Some(hits.len() as u64));
     let mut docs: Vec<&str> = hits.iter().map(|h| h["doc_id"].as_str().unwrap()).collect();

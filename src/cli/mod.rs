@@ -207,8 +207,8 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 0)]
     offset: usize,
     /// By relevance, one hit per document with its next best passages
-    /// (document, the default) or every passage on its own (passage).
-    #[arg(long, value_parser = ["document", "passage"])]
+    /// (doc, the default) or every passage on its own (passage).
+    #[arg(long, value_parser = ["doc", "document", "passage"])]
     group: Option<String>,
     /// Show why each hit ranks where it does: the parts of the query it
     /// matches and what each adds to its score.

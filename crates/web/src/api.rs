@@ -31,7 +31,7 @@
 //!
 //! - `total`: every passage that matches (at least one content word), not just this page.
 //! - `documents`: by relevance the hits are grouped by document (the
-//!   default, `group=document`): one hit per document, its best passage,
+//!   default, `group=doc`): one hit per document, its best passage,
 //!   with `also` (its next best, each with `id`, `url`, `speaker`, `role`,
 //!   `position`, `snippet_html`) and `more_in_document` (how many more of
 //!   its passages are among the best); `documents` counts the documents of

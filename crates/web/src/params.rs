@@ -90,10 +90,11 @@ pub struct SearchParams {
     #[param(pattern = r"^(relevance|newest|oldest)?$")]
     pub sort: Option<String>,
     /// By relevance, one hit per document, its best passage with the next
-    /// best beside it (`document`, the default), or every passage on its
-    /// own (`passage`). Pages then count documents or passages.
+    /// best beside it (`doc`, the default; `document` too), or every
+    /// passage on its own (`passage`). Pages then count documents or
+    /// passages.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[param(pattern = r"^(document|passage)?$")]
+    #[param(pattern = r"^(doc|document|passage)?$")]
     pub group: Option<String>,
     /// `true`: each hit of `/api/search` carries `explanation`, its score
     /// taken apart by the parts of the query it matches.

@@ -36,15 +36,17 @@ pub const ALSO_SHOWN: usize = 3;
 #[strum(serialize_all = "lowercase", ascii_case_insensitive)]
 pub enum Grouping {
     /// One hit per document, its best passage, with its next best (the
-    /// default for a search by relevance).
+    /// default for a search by relevance): `doc`, also `document`.
     #[default]
+    #[serde(rename = "doc", alias = "document")]
+    #[strum(to_string = "doc", serialize = "document")]
     Document,
     /// Every passage on its own, in rank order.
     Passage,
 }
 
 impl Grouping {
-    /// The parameter value (`document`, `passage`).
+    /// The parameter value (`doc`, `passage`).
     pub fn as_str(self) -> &'static str {
         self.into()
     }
