@@ -29,7 +29,7 @@ use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{
-    DateTime, DocAddress, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term,
+    DateTime, DocAddress, IndexReader, Order, ReloadPolicy, Score, Searcher, TantivyDocument, Term,
 };
 
 /// Hits per page unless asked otherwise.
@@ -427,8 +427,8 @@ impl SearchService {
             offset: 0,
             limit: wanted + found.len(),
         };
-        let (groups, ..) = self.grouped(searcher, &*planned.query, page)?;
-        let nearby = groups
+        let nearby = self
+            .groups_only(searcher, &*planned.query, page)?
             .into_iter()
             .filter(|g| g.document.is_none() || !found.iter().any(|f| f.document == g.document))
             .take(wanted)
@@ -436,41 +436,38 @@ impl SearchService {
         Ok((nearby, planned.parts))
     }
 
-    /// The page of documents of a search by relevance: the best passages
-    /// grouped by document, read deep enough to fill the page (once more,
-    /// as deep as allowed, when one document's passages crowd the first
-    /// read), with the number of matches and of their documents.
+    /// The page of documents of a search by relevance, with the number of
+    /// matches and of their documents and the facet counts.
     fn grouped(
         &self,
         searcher: &Searcher,
         query: &dyn Query,
         page: Page,
     ) -> Result<(Vec<Group>, usize, usize, FacetCounts), SearchError> {
-        let wanted = page.offset + page.limit;
-        let window = grouping::window(page.offset, page.limit);
-        let top = TopDocs::with_limit(window).order_by_score();
         let numbers = self.ordinals.numbers(searcher)?;
         let count = DocumentCount {
             numbers: Arc::clone(&numbers),
         };
+        let window = grouping::window(page.offset, page.limit);
+        let top = TopDocs::with_limit(window).order_by_score();
         let (ranked, total, documents, facets) =
             searcher.search(query, &(top, Count, count, FacetCollector))?;
-        let mut groups = grouping::group(&numbers, ranked);
-        // Read deeper, five times at each step, while one document's
-        // passages crowd the page out.
-        let deepest = grouping::MAX_WINDOW.max(wanted);
-        let mut depth = window;
-        while groups.len() < wanted.min(documents) && depth < total.min(deepest) {
-            depth = depth.saturating_mul(5).min(deepest);
-            let top = TopDocs::with_limit(depth).order_by_score();
-            groups = grouping::group(&numbers, searcher.search(query, &top)?);
-        }
-        let page = groups
-            .into_iter()
-            .skip(page.offset)
-            .take(page.limit)
-            .collect();
-        Ok((page, total, documents, facets))
+        let groups = deepened(searcher, query, &numbers, ranked, page, Some(documents))?;
+        Ok((groups, total, documents, facets))
+    }
+
+    /// The page of documents of a search by relevance, nothing counted
+    /// (close matches, the relevance evaluation).
+    fn groups_only(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        page: Page,
+    ) -> Result<Vec<Group>, SearchError> {
+        let numbers = self.ordinals.numbers(searcher)?;
+        let top = TopDocs::with_limit(grouping::window(page.offset, page.limit)).order_by_score();
+        let ranked = searcher.search(query, &top)?;
+        deepened(searcher, query, &numbers, ranked, page, None)
     }
 
     /// A hit from its group: the best passage with its document, snippet
@@ -579,7 +576,7 @@ impl SearchService {
         };
         let addresses: Vec<DocAddress> = match ranking {
             Ranking::Risalah | Ranking::Weighted => {
-                let (mut groups, ..) = self.grouped(&searcher, &*planned.query, page)?;
+                let mut groups = self.groups_only(&searcher, &*planned.query, page)?;
                 let wanted = page.limit.saturating_sub(groups.len());
                 let (nearby, _) = self.nearby(&searcher, &parsed, &none, &groups, wanted)?;
                 groups.extend(nearby);
@@ -897,5 +894,36 @@ impl SearchService {
         Ok(self
             .by_id(searcher, doc_id)?
             .and_then(|doc| document::document_from_tantivy(&doc, &self.handle.fields)))
+    }
+}
+
+/// `page` of the groups of `ranked` (the best [`grouping::window`]
+/// passages), read deeper, five times at a step, while one document's
+/// passages crowd the page out and more passages (and, when counted,
+/// more `documents`) are left.
+fn deepened(
+    searcher: &Searcher,
+    query: &dyn Query,
+    numbers: &grouping::DocumentNumbers,
+    mut ranked: Vec<(Score, DocAddress)>,
+    page: Page,
+    documents: Option<usize>,
+) -> Result<Vec<Group>, SearchError> {
+    let wanted = page.offset + page.limit;
+    let enough = documents.map_or(wanted, |d| wanted.min(d));
+    let deepest = grouping::MAX_WINDOW.max(wanted);
+    let mut asked = grouping::window(page.offset, page.limit);
+    loop {
+        let all_read = ranked.len() < asked;
+        let groups = grouping::group(numbers, ranked);
+        if groups.len() >= enough || all_read || asked >= deepest {
+            return Ok(groups
+                .into_iter()
+                .skip(page.offset)
+                .take(page.limit)
+                .collect());
+        }
+        asked = asked.saturating_mul(5).min(deepest);
+        ranked = searcher.search(query, &TopDocs::with_limit(asked).order_by_score())?;
     }
 }
