@@ -4,7 +4,8 @@
 //! by eye (`explain=true` in the API).
 
 use super::plan::Part;
-use tantivy::{DocAddress, Searcher, TantivyError};
+use tantivy::query::{EnableScoring, Scorer};
+use tantivy::{DocAddress, DocSet, Searcher};
 
 /// A hit's score and the parts of the query that make it.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -26,27 +27,37 @@ pub struct PartScore {
     pub score: f32,
 }
 
-/// Takes apart the `score` of the passage at `address` by `parts`.
+/// Takes apart the `score` of the passage at `address` by `parts`: each
+/// part's own scorer, moved to the passage, says whether it matches and
+/// what it adds. (tantivy's `Query::explain` is not used: it names no
+/// terms, and on a clause with an exclusion it may seek backwards, which a
+/// debug build refuses.)
 pub fn explain(
     parts: &[Part],
     searcher: &Searcher,
     address: DocAddress,
     score: f32,
 ) -> tantivy::Result<Explanation> {
+    let reader = searcher.segment_reader(address.segment_ord);
+    let target = address.doc_id;
     let mut explanation = Explanation {
         score,
         matched: Vec::new(),
         unmatched: Vec::new(),
     };
     for part in parts {
-        match part.query.explain(searcher, address) {
-            Ok(e) => explanation.matched.push(PartScore {
+        let weight = part
+            .query
+            .weight(EnableScoring::enabled_from_searcher(searcher))?;
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        // A scorer starts at its first match: past the passage, no match.
+        if scorer.doc() <= target && scorer.seek(target) == target {
+            explanation.matched.push(PartScore {
                 part: part.label.clone(),
-                score: e.value(),
-            }),
-            // tantivy's way of saying the part does not match this passage.
-            Err(TantivyError::InvalidArgument(_)) => explanation.unmatched.push(part.label.clone()),
-            Err(e) => return Err(e),
+                score: scorer.score(),
+            });
+        } else {
+            explanation.unmatched.push(part.label.clone());
         }
     }
     explanation
