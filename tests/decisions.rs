@@ -469,3 +469,63 @@ fn assert_valid_atom(xml: &str) {
         );
     }
 }
+
+#[test]
+fn a_decision_says_whose_words_its_passages_are() {
+    let t = fixture();
+    let doc = "putusan-nc-021-2099";
+    // Each passage's role, and for an account of a party who and how.
+    let voice = |start: &str| {
+        let p = passage(&t, doc, start).passage;
+        let account = p.attributions.first().map(|a| {
+            assert_eq!(a.mode.as_str(), "paraphrase", "{start}");
+            a.speaker.clone()
+        });
+        (p.role.map(|r| r.as_str().to_string()), account)
+    };
+    let majelis = (Some("majelis".to_string()), None);
+    // The chronology and the headings speak for no one; a party's account
+    // is theirs, named from the parties; the reasoning, the conclusion and
+    // the ruling are the majelis's.
+    assert_eq!(voice("[1.1]"), (None, None));
+    assert_eq!(voice("C. Keterangan Termohon"), (None, None));
+    assert_eq!(voice("[2.3]"), majelis);
+    assert_eq!(voice("[3.1]"), majelis);
+    assert_eq!(voice("[4.2]"), majelis);
+    let account = |start: &str| {
+        let p = passage(&t, doc, start).passage;
+        let a = p.attributions.first().cloned();
+        a.map(|a| (a.role.map(|r| r.as_str().to_string()), a.speaker))
+    };
+    assert_eq!(
+        account("[1.2]"),
+        Some((
+            Some("pemohon".to_string()),
+            Some("Perkumpulan Pemerhati Sungai Contoh".to_string())
+        ))
+    );
+    assert_eq!(
+        account("[1.3]"),
+        Some((
+            Some("termohon".to_string()),
+            Some("Dinas Lingkungan Hidup Kabupaten Contoh".to_string())
+        ))
+    );
+
+    // The filters follow: the termohon's account under `role:termohon`,
+    // the pemohon's under `mode:paraphrase role:pemohon`, no decision as
+    // narration.
+    let ids =
+        |q: &str| -> BTreeSet<String> { found(&t, q).into_iter().map(|(id, _)| id).collect() };
+    let termohon = ids("role:termohon type:putusan");
+    assert!(termohon.contains("putusan-nc-021-2099/u11"), "{termohon:?}");
+    assert!(!termohon.contains("putusan-nc-021-2099/u7"), "{termohon:?}");
+    let pemohon = ids("mode:paraphrase role:pemohon type:putusan");
+    assert!(pemohon.contains("putusan-nc-021-2099/u9"), "{pemohon:?}");
+    let majelis_ids = ids("role:majelis data pribadi");
+    assert!(
+        majelis_ids.contains("putusan-nc-021-2099/u18"),
+        "{majelis_ids:?}"
+    );
+    assert!(ids("role:narasi type:putusan").is_empty());
+}

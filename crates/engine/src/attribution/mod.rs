@@ -16,7 +16,7 @@
 //! a quote no cue attributes, in a paragraph of its own with no attributed
 //! quote just before it, stays unattributed.
 
-mod lexicon;
+pub(crate) mod lexicon;
 pub mod para;
 pub mod people;
 pub mod quotes;

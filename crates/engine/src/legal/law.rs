@@ -41,13 +41,6 @@ impl LawCitation {
     }
 }
 
-fn rows(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-}
-
 /// Lowercase words joined by single spaces.
 fn folded(text: &str) -> String {
     text.split_whitespace()
@@ -57,13 +50,13 @@ fn folded(text: &str) -> String {
 }
 
 static SHORT_NAMES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    rows(include_str!("data/instruments.tsv"))
+    super::rows(include_str!("data/instruments.tsv"))
         .map(|(id, name)| (folded(name), id))
         .collect()
 });
 
 static MINISTRIES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    rows(include_str!("data/ministries.tsv"))
+    super::rows(include_str!("data/ministries.tsv"))
         .map(|(id, name)| (folded(name), id))
         .collect()
 });

@@ -1,22 +1,34 @@
 //! What the law and the case register tell of a document: the sections of a
 //! decision ([`sections`]), its outcome ([`outcome`]), the laws and rules a
-//! passage cites ([`law`]) and the other cases a document cites by register
-//! number ([`register`]).
+//! passage cites ([`law`]), the other cases a document cites by register
+//! number ([`register`]) and whose words a decision's passages are
+//! ([`voices`]).
 
 pub mod law;
 pub mod outcome;
 pub mod register;
 pub mod sections;
+pub mod voices;
 
 use crate::legal::register::case_key;
 use crate::model::{DocType, Document};
 
-/// Reads the structure of `doc` into it: the sections of a decision, the
-/// outcome (unless the document states one itself), and the other cases
-/// it cites, each once, as first written.
+/// The rows of a tab-separated data file: blank lines and `#` comments
+/// skipped, each row split at its first tab.
+fn rows(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+}
+
+/// Reads the structure of `doc` into it: the sections of a decision and
+/// whose words each passage is, the outcome (unless the document states
+/// one itself), and the other cases it cites, each once, as first written.
 pub fn annotate(doc: &mut Document) {
     if doc.meta.doc_type == DocType::Putusan {
         sections::assign(&mut doc.passages);
+        voices::assign(&mut doc.passages, doc.meta.parties.as_deref());
     }
     if doc.meta.outcome.is_none() {
         doc.meta.outcome = outcome::of_document(doc);

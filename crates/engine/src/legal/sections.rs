@@ -40,6 +40,14 @@ const HEADINGS: &[(Section, &[&str])] = &[
             "keterangan para pihak",
             "keterangan pemohon",
             "keterangan termohon",
+            "tanggapan termohon",
+            "jawaban termohon",
+            "keterangan saksi",
+            "keterangan ahli",
+            "keterangan pihak terkait",
+            "alasan pemohon",
+            "dalil pemohon",
+            "dalil termohon",
             "petitum",
         ],
     ),
@@ -88,7 +96,7 @@ static INLINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The most words a title-case heading line holds.
-const HEADING_WORDS: usize = 6;
+pub(crate) const HEADING_WORDS: usize = 6;
 
 /// The value of a roman or arabic number.
 fn number_value(text: &str) -> Option<u32> {
