@@ -22,8 +22,8 @@ use crate::model::bodies::EQUIVALENTS;
 use std::ops::Bound;
 use std::sync::LazyLock;
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
-    RangeQuery, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery,
+    Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
@@ -308,8 +308,10 @@ pub fn plan_with(
             let q = match item {
                 Item::Word(word) => word_query(word, fields, searcher),
                 // A concept matches stemmed, as its words would.
-                Item::Phrase(concept) if concepts[at] => phrase_on(fields.text, stemmed(concept)),
-                Item::Phrase(phrase) => exact_phrase(phrase, fields),
+                Item::Phrase(concept) if concepts[at] => one_concept(fields.text, stemmed(concept)),
+                Item::Phrase(phrase) => {
+                    one_concept(fields.text_exact, with_analyzer(|a| a.exact(phrase)))
+                }
             };
             if let Some(q) = q {
                 if !is_filler_clause {
@@ -598,6 +600,20 @@ fn exact_phrase(phrase: &str, fields: &Fields) -> Option<Box<dyn Query>> {
 /// The stemmed view of `text`, by the shared analyzer.
 fn stemmed(text: &str) -> Vec<String> {
     with_analyzer(|a| a.stemmed(text))
+}
+
+/// A phrase that stands for one concept among a clause's alternatives:
+/// its BM25 (a sum over its words) divided by its length, so that a
+/// concept scores as one word does however it is spelt (`BUMD` or `badan
+/// usaha milik daerah`).
+fn one_concept(field: tantivy::schema::Field, tokens: Vec<String>) -> Option<Box<dyn Query>> {
+    let words = tokens.len();
+    let q = phrase_on(field, tokens)?;
+    Some(if words > 1 {
+        Box::new(BoostQuery::new(q, 1.0 / words as f32))
+    } else {
+        q
+    })
 }
 
 fn phrase_on(field: tantivy::schema::Field, tokens: Vec<String>) -> Option<Box<dyn Query>> {
