@@ -110,6 +110,28 @@ fn a_phrase_finds_a_hyphenated_word_typed_with_a_space_and_back() {
 }
 
 #[test]
+fn a_negated_noun_finds_its_words_apart() {
+    let t = TempIndex::empty();
+    t.write(
+        "berita.txt",
+        "---\nid: sintetis-negasi\ntype: news\ntitle: Sintetis\npublisher: Warta Contoh\ndate: 2099-01-02\n---\nDinas itu kembali tidak hadir dalam sidang kedua.\nKetidakhadiran dinas dicatat panitera.\nDinas itu hadir pada sidang pertama.\nHadirin tidak diberi kesempatan bicara.\n",
+    );
+    assert_eq!(t.build().rejected_files, 0);
+    let found = texts(&t.search("ketidakhadiran"));
+    assert!(
+        found.iter().any(|x| x.contains("tidak hadir dalam")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|x| x.starts_with("Ketidakhadiran")),
+        "{found:?}"
+    );
+    // The words in order, next to each other: not *hadir* alone, nor
+    // *tidak* before another word.
+    assert_eq!(found.len(), 2, "{found:?}");
+}
+
+#[test]
 fn putusan_finds_memutuskan_and_diputus() {
     let t = built();
     let found = texts(&t.search("putusan"));

@@ -579,6 +579,9 @@ fn word_query(word: &str, fields: &Fields, searcher: &Searcher) -> Option<Box<dy
                 term.clone(),
                 IndexRecordOption::WithFreqs,
             ))];
+            if let Some(phrase) = negation_phrase(token, fields, searcher) {
+                alternatives.push(phrase);
+            }
             let known = searcher.doc_freq(&term).unwrap_or(0) > 0;
             if !known
                 && token.chars().count() >= FUZZY_MIN_CHARS
@@ -590,6 +593,27 @@ fn word_query(word: &str, fields: &Fields, searcher: &Searcher) -> Option<Box<dy
         }
         _ => exact_phrase(word, fields),
     }
+}
+
+/// The prefix of a negated noun's stem: *ketidakhadiran* stems to
+/// `tidakhadir`.
+const NEGATION: &str = "tidak";
+
+/// For the stem of a negated noun (*ketidakhadiran*, *ketidakpatuhan*:
+/// `tidak` and a root, which the stemmer leaves joined), the stemmed phrase
+/// `tidak ROOT`, so that the noun finds *tidak hadir*, *tidak patuh*;
+/// when the index holds the root.
+fn negation_phrase(stem: &str, fields: &Fields, searcher: &Searcher) -> Option<Box<dyn Query>> {
+    let root = stem.strip_prefix(NEGATION)?;
+    if root.chars().count() < 3 || !root.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let root = Term::from_field_text(fields.text, root);
+    if searcher.doc_freq(&root).unwrap_or(0) == 0 {
+        return None;
+    }
+    let negation = Term::from_field_text(fields.text, NEGATION);
+    Some(Box::new(PhraseQuery::new(vec![negation, root])))
 }
 
 /// The exact words of `phrase`, in order, in the exact view.
