@@ -132,6 +132,29 @@ fn a_negated_noun_finds_its_words_apart() {
 }
 
 #[test]
+fn a_body_is_found_by_its_acronym_and_its_name() {
+    let t = TempIndex::empty();
+    t.write(
+        "berita.txt",
+        "---\nid: sintetis-badan\ntype: news\ntitle: Sintetis\npublisher: Warta Contoh\ndate: 2099-01-02\n---\nKementerian Kesehatan menyerahkan data stunting.\nKemenkes menolak membuka kontrak vaksin.\nSatuan Polisi Pamong Praja menertibkan pedagang.\nDinas kesehatan kota hadir.\n",
+    );
+    assert_eq!(t.build().rejected_files, 0);
+    for q in ["Kemenkes", "kementerian kesehatan"] {
+        let found = texts(&t.search(q));
+        assert!(
+            found.iter().any(|x| x.starts_with("Kementerian")),
+            "{q}: {found:?}"
+        );
+        assert!(
+            found.iter().any(|x| x.starts_with("Kemenkes")),
+            "{q}: {found:?}"
+        );
+    }
+    let found = texts(&t.search("satpol pp"));
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
 fn putusan_finds_memutuskan_and_diputus() {
     let t = built();
     let found = texts(&t.search("putusan"));

@@ -52,4 +52,24 @@ mod tests {
         );
         assert_eq!(long_name("Dewi Contoh"), None);
     }
+
+    #[test]
+    fn each_pair_is_listed_once_and_a_longer_long_form_first() {
+        for (i, (short, long)) in EQUIVALENTS.iter().enumerate() {
+            assert!(!short.is_empty() && !long.is_empty());
+            assert_eq!(*long, long.to_lowercase(), "{long}");
+            for (later_short, later_long) in &EQUIVALENTS[i + 1..] {
+                assert!(
+                    (short, long) != (later_short, later_long),
+                    "{short} is listed twice"
+                );
+                // A long form inside an earlier, longer one is fine; the
+                // other way round the shorter would match first.
+                assert!(
+                    !(later_long.contains(long) && later_long != long),
+                    "{later_long} must come before {long}"
+                );
+            }
+        }
+    }
 }
