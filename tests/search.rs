@@ -27,6 +27,18 @@ fn texts(response: &SearchResults) -> Vec<String> {
         .collect()
 }
 
+/// An index of one fictional news report with these paragraphs (one per
+/// line).
+fn one_report(id: &str, paragraphs: &str) -> TempIndex {
+    let t = TempIndex::empty();
+    t.write(
+        "berita.txt",
+        &format!("---\nid: {id}\ntype: news\ntitle: Sintetis\npublisher: Warta Contoh\ndate: 2099-01-02\n---\n{paragraphs}"),
+    );
+    assert_eq!(t.build().rejected_files, 0);
+    t
+}
+
 #[test]
 fn a_role_filter_returns_only_that_role() {
     let t = built();
@@ -82,12 +94,7 @@ fn a_phrase_matches_only_the_exact_words() {
 
 #[test]
 fn a_phrase_finds_a_hyphenated_word_typed_with_a_space_and_back() {
-    let t = TempIndex::empty();
-    t.write(
-        "berita.txt",
-        "---\nid: sintetis-hyphen\ntype: news\ntitle: Sintetis\npublisher: Warta Contoh\ndate: 2099-01-02\n---\nPemohon menilai dinas bertindak sewenang-wenang kepada undang-undang yang berlaku.\nWarga membawa alat peraga ke ruang sidang.\n",
-    );
-    assert_eq!(t.build().rejected_files, 0);
+    let t = one_report("sintetis-hyphen", "Pemohon menilai dinas bertindak sewenang-wenang kepada undang-undang yang berlaku.\nWarga membawa alat peraga ke ruang sidang.\n");
     for q in [
         "\"sewenang wenang\"",
         "\"sewenang-wenang\"",
@@ -111,12 +118,7 @@ fn a_phrase_finds_a_hyphenated_word_typed_with_a_space_and_back() {
 
 #[test]
 fn a_negated_noun_finds_its_words_apart() {
-    let t = TempIndex::empty();
-    t.write(
-        "berita.txt",
-        "---\nid: sintetis-negasi\ntype: news\ntitle: Sintetis\npublisher: Warta Contoh\ndate: 2099-01-02\n---\nDinas itu kembali tidak hadir dalam sidang kedua.\nKetidakhadiran dinas dicatat panitera.\nDinas itu hadir pada sidang pertama.\nHadirin tidak diberi kesempatan bicara.\n",
-    );
-    assert_eq!(t.build().rejected_files, 0);
+    let t = one_report("sintetis-negasi", "Dinas itu kembali tidak hadir dalam sidang kedua.\nKetidakhadiran dinas dicatat panitera.\nDinas itu hadir pada sidang pertama.\nHadirin tidak diberi kesempatan bicara.\n");
     let found = texts(&t.search("ketidakhadiran"));
     assert!(
         found.iter().any(|x| x.contains("tidak hadir dalam")),
@@ -133,12 +135,7 @@ fn a_negated_noun_finds_its_words_apart() {
 
 #[test]
 fn a_body_is_found_by_its_acronym_and_its_name() {
-    let t = TempIndex::empty();
-    t.write(
-        "berita.txt",
-        "---\nid: sintetis-badan\ntype: news\ntitle: Sintetis\npublisher: Warta Contoh\ndate: 2099-01-02\n---\nKementerian Kesehatan menyerahkan data stunting.\nKemenkes menolak membuka kontrak vaksin.\nSatuan Polisi Pamong Praja menertibkan pedagang.\nDinas kesehatan kota hadir.\n",
-    );
-    assert_eq!(t.build().rejected_files, 0);
+    let t = one_report("sintetis-badan", "Kementerian Kesehatan menyerahkan data stunting.\nKemenkes menolak membuka kontrak vaksin.\nSatuan Polisi Pamong Praja menertibkan pedagang.\nDinas kesehatan kota hadir.\n");
     for q in ["Kemenkes", "kementerian kesehatan"] {
         let found = texts(&t.search(q));
         assert!(
@@ -152,6 +149,26 @@ fn a_body_is_found_by_its_acronym_and_its_name() {
     }
     let found = texts(&t.search("satpol pp"));
     assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn the_joining_words_of_a_name_are_not_highlighted_alone() {
+    let t = one_report(
+        "sintetis-sorot",
+        "Dinas Komunikasi dan Informatika menolak, dan kontrak itu ditutup.\n",
+    );
+    let hit = &t.search_json("Diskominfo kontrak")[0];
+    assert_eq!(
+        hit.snippet_html,
+        "<mark>Dinas</mark> <mark>Komunikasi</mark> dan <mark>Informatika</mark> menolak, dan <mark>kontrak</mark> itu ditutup."
+    );
+    // Asked for on its own, a joining word is what is looked for.
+    let hit = &t.search_json("dan")[0];
+    assert!(
+        hit.snippet_html.contains("<mark>dan</mark>"),
+        "{}",
+        hit.snippet_html
+    );
 }
 
 #[test]

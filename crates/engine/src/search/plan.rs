@@ -294,7 +294,7 @@ pub fn plan_with(
         // A typed phrase is required; a concept the words spell is not.
         if let ([Item::Phrase(phrase)], false) = (clause.alternatives.as_slice(), concepts[at]) {
             if let Some(q) = exact_phrase(phrase, fields) {
-                highlight.extend(stemmed(phrase));
+                highlight.extend(highlighted(phrase));
                 parts.push(Part::new(format!("phrase \"{phrase}\""), &*q));
                 must.push((Occur::Must, q));
             }
@@ -316,7 +316,7 @@ pub fn plan_with(
             if let Some(q) = q {
                 if !is_filler_clause {
                     let (Item::Word(text) | Item::Phrase(text)) = item;
-                    highlight.extend(stemmed(text));
+                    highlight.extend(highlighted(text));
                 }
                 alternatives.push(q);
             }
@@ -544,6 +544,27 @@ fn met_by_filters(filters: &Filters) -> Vec<String> {
     let mut stems: Vec<String> = words.iter().flat_map(|w| stemmed(w)).collect();
     stems.sort();
     stems.dedup();
+    stems
+}
+
+/// Words that join the words of a name or a term (*Dinas Komunikasi dan
+/// Informatika*, *informasi yang dikecualikan*): inside a phrase they are
+/// not highlighted on their own, or every *dan* of a snippet would be.
+const JOINING: &[&str] = &[
+    "dan", "dari", "atau", "untuk", "yang", "serta", "di", "ke", "pada", "oleh",
+];
+
+/// The stems of [`JOINING`].
+static JOINING_STEMS: LazyLock<Vec<String>> =
+    LazyLock::new(|| JOINING.iter().flat_map(|w| stemmed(w)).collect());
+
+/// The stems the snippets highlight for a word or a phrase: every stem of
+/// a word, a phrase's without its joining words.
+fn highlighted(text: &str) -> Vec<String> {
+    let mut stems = stemmed(text);
+    if stems.len() > 1 {
+        stems.retain(|s| !JOINING_STEMS.contains(s));
+    }
     stems
 }
 
