@@ -48,6 +48,12 @@ const HEADINGS: &[(Section, &[&str])] = &[
             "alasan pemohon",
             "dalil pemohon",
             "dalil termohon",
+            "keterangan kuasa pemohon",
+            "keterangan kuasa termohon",
+            "tanggapan pemohon",
+            "kesimpulan para pihak",
+            "kesimpulan pemohon",
+            "kesimpulan termohon",
             "petitum",
         ],
     ),
@@ -73,10 +79,11 @@ const HEADINGS: &[(Section, &[&str])] = &[
     ),
 ];
 
-/// A heading's number (`II.`, `2.`, `B.`, `[2]`), then the rest.
+/// A heading's number (`II.`, `2.`, `B.`, `[2]`), then the rest (a PDF
+/// may drop the space: `2.DUDUK PERKARA`).
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:\[\s*)?(?P<number>[IVXL]{1,5}|\d{1,2}|[A-H])(?:\s*\])?[.)]?\s+(?P<rest>.*)$",
+        r"^\s*(?:\[\s*)?(?P<number>[IVXL]{1,5}|\d{1,2}|[A-H])(?:\s*\])?(?:[.)]\s*|\s+)(?P<rest>\S.*)$",
     )
     .expect("the heading-number pattern is valid")
 });
@@ -237,6 +244,10 @@ mod tests {
         assert_eq!(h("MENGADILI: Mengabulkan permohonan"), Some(Section::Amar));
         assert_eq!(h("Memutuskan:"), Some(Section::Amar));
         assert_eq!(h("B. Kedudukan Hukum Pemohon"), Some(Section::Pertimbangan));
+        assert_eq!(h("2.DUDUK PERKARA"), Some(Section::DudukPerkara));
+        // The parties' written conclusions are part of the duduk perkara.
+        assert_eq!(h("C. Kesimpulan Termohon"), Some(Section::DudukPerkara));
+        assert_eq!(h("III. KESIMPULAN"), Some(Section::Kesimpulan));
         assert_eq!(
             h("PERTIMBANGAN HUKUM [3.1] Menimbang bahwa maksud permohonan"),
             Some(Section::Pertimbangan)

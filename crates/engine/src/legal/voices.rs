@@ -28,8 +28,24 @@ const UNDER_HEADING: u8 = 90;
 const SAID_SO: u8 = 85;
 
 /// The most words between the party and its verb (`Termohon dalam
-/// keterangannya menyatakan`).
-const WORDS_BEFORE_VERB: usize = 3;
+/// jawabannya pada pokoknya menerangkan`).
+const WORDS_BEFORE_VERB: usize = 5;
+
+/// What a party files rather than says: a verb of saying followed by one
+/// of these (`Pemohon menyampaikan permohonan`, `Termohon menanggapi
+/// permohonan melalui surat`, `menyatakan keberatan`) is the chronology.
+const FILED: &[&str] = &[
+    "permohonan",
+    "permintaan",
+    "keberatan",
+    "surat",
+    "salinan",
+    "informasi",
+    "data",
+    "dokumen",
+    "sengketa",
+    "gugatan",
+];
 
 /// The party headings: the heading's words (lowercase), and whose account.
 static PARTY_HEADINGS: LazyLock<Vec<(&'static str, Role)>> = LazyLock::new(|| {
@@ -43,32 +59,72 @@ static PARTY_HEADINGS: LazyLock<Vec<(&'static str, Role)>> = LazyLock::new(|| {
 /// `parties` is the document's `Pemohon v. Termohon`, when known.
 pub fn assign(passages: &mut [Passage], parties: Option<&str>) {
     let names = parties.and_then(party_sides);
+    // The party whose heading the reading is under, and the party whose
+    // list (`… sebagai berikut:`) it is in.
     let mut account: Option<Role> = None;
+    let mut list: Option<(Role, u8)> = None;
+    let mut signed = false;
     for p in passages.iter_mut() {
-        if is_heading_line(&p.text) {
+        let in_account = p.section == Some(Section::DudukPerkara);
+        if is_heading_line(&p.text, in_account) {
             account = party_heading(&p.text);
+            list = None;
             continue;
         }
         match p.section {
-            Some(Section::Pertimbangan | Section::Kesimpulan | Section::Amar) => {
+            Some(Section::Pertimbangan | Section::Kesimpulan | Section::Amar) if !signed => {
                 p.role = Some(Role::Majelis);
+                // What follows `Demikian diputuskan …` is the signatures.
+                signed = p.section == Some(Section::Amar) && p.text.starts_with("Demikian");
             }
             Some(Section::DudukPerkara) => {
-                let found = account
-                    .map(|role| (role, UNDER_HEADING))
-                    .or_else(|| said_by(&p.text).map(|role| (role, SAID_SO)));
+                let own = said_by(&p.text).map(|role| (role, SAID_SO));
+                let listed = list.filter(|_| is_list_item(&p.text));
+                let found = own
+                    .or(listed)
+                    .or_else(|| account.map(|role| (role, UNDER_HEADING)));
                 if let Some((role, confidence)) = found {
                     p.attributions = vec![account_of(role, confidence, names)];
                 }
+                list = match found {
+                    Some(found) if p.text.trim_end().ends_with(':') => Some(found),
+                    _ if listed.is_some() => list,
+                    _ => None,
+                };
             }
-            Some(Section::Identitas) | None => {}
+            _ => {}
         }
     }
 }
 
-/// Whether the whole passage is a heading (not a paragraph that opens with one).
-fn is_heading_line(text: &str) -> bool {
-    heading(text).is_some() && text.split_whitespace().count() <= HEADING_WORDS
+/// Whether a passage is an item of a list (`a.`, `1)`, `-`, `•`).
+fn is_list_item(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let marker = first.trim_end_matches(['.', ')']);
+    (first.len() > marker.len() && marker.chars().count() <= 2 && !marker.is_empty())
+        || matches!(first, "-" | "•" | "–")
+}
+
+/// Whether the whole passage is a heading: a known heading word, or, in
+/// the duduk perkara (`unknown_too`), a short line that is no sentence
+/// (`Keterangan Kuasa Termohon`, `Fakta Persidangan`). Either ends the
+/// account above it. (An amar's short lines are rulings: `Menolak
+/// permohonan Pemohon`.)
+fn is_heading_line(text: &str, unknown_too: bool) -> bool {
+    let words = text.split_whitespace().count();
+    if words > HEADING_WORDS {
+        return false;
+    }
+    if heading(text).is_some() {
+        return true;
+    }
+    if !unknown_too {
+        return false;
+    }
+    let first = text.trim_start().chars().next();
+    let opens_paragraph = matches!(first, Some('[' | '(')) || first.is_some_and(char::is_numeric);
+    let sentence = text.trim_end().ends_with(['.', ':', ';', ',']);
+    !opens_paragraph && !sentence && first.is_some_and(char::is_uppercase)
 }
 
 /// The party whose account a heading opens (`C. Keterangan Termohon`).
@@ -124,12 +180,15 @@ fn said_by(text: &str) -> Option<Role> {
         return party_title(&rest[1..]).map(|(role, _)| role);
     }
     let (role, len) = party_title(rest)?;
-    let said = rest
+    let after = &rest[len..];
+    let verb = after
         .iter()
-        .skip(len)
         .take(WORDS_BEFORE_VERB + 1)
-        .any(|w| matches!(lexicon::speech(w), Some((Speech::Saying, false))));
-    said.then_some(role)
+        .position(|w| matches!(lexicon::speech(w), Some((Speech::Saying, false))))?;
+    let filed = after
+        .get(verb + 1)
+        .is_some_and(|object| FILED.contains(&object.as_str()));
+    (!filed).then_some(role)
 }
 
 /// The title of a party or witness at the start of `words`, longest first,
@@ -266,6 +325,9 @@ mod tests {
             "[1.4] Bahwa Saksi menerangkan gudang itu utuh.",
             "[1.5] Bahwa Termohon hadir dalam sidang.",
             "[1.6] Bahwa Majelis menyatakan sidang dibuka.",
+            "[1.7] Bahwa Pemohon telah menyampaikan permohonan informasi.",
+            "[1.8] Bahwa Termohon menanggapi permohonan melalui surat.",
+            "[1.9] Bahwa Termohon dalam jawabannya pada pokoknya menerangkan arsip itu dipinjam.",
         ]);
         let got: Vec<Option<Role>> = voices(&ps).into_iter().map(|(r, _)| r).collect();
         assert_eq!(
@@ -278,9 +340,77 @@ mod tests {
                 Some(Role::Saksi),
                 None,
                 None,
+                None,
+                None,
+                Some(Role::Termohon),
             ]
         );
         assert_eq!(ps[4].attributions[0].who(), Some("Saksi"));
+    }
+
+    #[test]
+    fn an_unknown_heading_ends_an_account_and_a_paragraph_names_its_own_party() {
+        let ps = decision(&[
+            "DUDUK PERKARA",
+            "Keterangan Saksi",
+            "[1.1] Bahwa arsip itu disimpan di gudang.",
+            "[1.2] Bahwa Termohon dalam jawabannya menyatakan gudang terkunci.",
+            "Fakta Persidangan",
+            "[1.3] Bahwa sidang digelar dua kali.",
+            "Keterangan Termohon",
+            "[1.4] Bahwa Termohon menjelaskan sebagai berikut:",
+            "a. arsip dipindahkan pada 2098;",
+            "b. daftar arsip hilang.",
+            "[1.5] Bahwa sidang ditunda.",
+        ]);
+        let got: Vec<Option<Role>> = voices(&ps).into_iter().map(|(r, _)| r).collect();
+        let t = Some(Role::Termohon);
+        assert_eq!(
+            got,
+            [
+                None,
+                None,
+                Some(Role::Saksi),
+                t,
+                None,
+                None,
+                None,
+                t,
+                t,
+                t,
+                t
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_carries_the_party_that_opens_it() {
+        let ps = decision(&[
+            "DUDUK PERKARA",
+            "A. Kronologi",
+            "[1.1] Bahwa menurut Pemohon hal-hal berikut benar:",
+            "1. surat dikirim;",
+            "2. surat tidak dijawab.",
+            "[1.2] Bahwa sidang ditunda.",
+        ]);
+        let got: Vec<Option<Role>> = voices(&ps).into_iter().map(|(r, _)| r).collect();
+        let p = Some(Role::Pemohon);
+        assert_eq!(got, [None, None, p, p, p, None]);
+    }
+
+    #[test]
+    fn the_signatures_after_the_ruling_are_no_ones() {
+        let ps = decision(&[
+            "AMAR PUTUSAN",
+            "[4.1] Menolak permohonan Pemohon.",
+            "Membebankan biaya kepada negara",
+            "Demikian diputuskan oleh Majelis Komisioner pada hari Senin.",
+            "Ketua Majelis",
+            "Panitera Pengganti, Sari Contoh",
+        ]);
+        let got: Vec<Option<Role>> = voices(&ps).into_iter().map(|(r, _)| r).collect();
+        let m = Some(Role::Majelis);
+        assert_eq!(got, [None, m, m, m, None, None]);
     }
 
     #[test]
