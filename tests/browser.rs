@@ -167,6 +167,13 @@ async fn search_filter_permalink_and_citation_in_headless_chromium() {
             .contains("q=Alibaba"),
         "the address follows the query"
     );
+    // The typed search already shows hits: mark this page, so that the wait
+    // is for the submitted one (else the chip below is found on the page
+    // being left, and its click fails).
+    client
+        .execute("window.risalahLeaving = true;", vec![])
+        .await
+        .unwrap();
     client
         .find(Locator::Css("form.search button[type=submit]"))
         .await
@@ -174,6 +181,21 @@ async fn search_filter_permalink_and_citation_in_headless_chromium() {
         .click()
         .await
         .unwrap();
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let left = client
+            .execute("return window.risalahLeaving === undefined;", vec![])
+            .await
+            .is_ok_and(|v| v.as_bool() == Some(true));
+        if left {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the submitted search never loaded"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     wait_for(&client, "article.hit").await;
 
     // Filter by role with the chip.
