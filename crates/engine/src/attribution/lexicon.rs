@@ -54,12 +54,40 @@ static TITLES: LazyLock<HashMap<String, Title>> = LazyLock::new(|| {
         .filter_map(|(title, role)| {
             let role = match role.trim() {
                 "official" => Title::Official,
+                COMMISSION => Title::Role(Role::Majelis),
                 other => Title::Role(Role::from_name(other).ok()?),
             };
             Some((title.trim().to_string(), role))
         })
         .collect()
 });
+
+/// The `titles.tsv` kind of an office of the commission.
+const COMMISSION: &str = "commission";
+
+/// The offices of the commission (`ketua ki`, `anggota komisi informasi`).
+static COMMISSION_OFFICES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    rows(include_str!("data/titles.tsv"))
+        .filter(|(_, kind)| kind.trim() == COMMISSION)
+        .map(|(title, _)| title.trim())
+        .collect()
+});
+
+/// Whether a title as written (`Ketua KI Provinsi Contoh`) opens with an
+/// office of the commission rather than a seat on a panel: it tells that
+/// its bearer is a commissioner, not that they sat on this hearing.
+pub fn is_commission_office(title: &str) -> bool {
+    let lower = title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    COMMISSION_OFFICES.iter().any(|office| {
+        lower
+            .strip_prefix(office)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    })
+}
 
 /// The most words a title has.
 pub const MAX_TITLE_WORDS: usize = 6;
@@ -106,6 +134,11 @@ mod tests {
             Some(Title::Role(Role::Panitera))
         );
         assert_eq!(title(&["kepala", "dinas"]), Some(Title::Official));
+        assert_eq!(title(&["ketua", "ki"]), Some(Title::Role(Role::Majelis)));
+        assert!(is_commission_office("Ketua KI Provinsi Contoh"));
+        assert!(is_commission_office("anggota  Komisi Informasi"));
+        assert!(!is_commission_office("Ketua Majelis"));
+        assert!(!is_commission_office("Ketua Kippas"));
         assert_eq!(title(&["rumah"]), None);
     }
 }

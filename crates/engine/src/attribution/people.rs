@@ -28,6 +28,10 @@ pub mod strength {
     pub const SHARED_WORD: f32 = 0.75;
     /// A public office or a citizens' body, by its sector alone.
     pub const OFFICE: f32 = 0.7;
+    /// An office of the commission (`Ketua KI`): a commissioner, not
+    /// necessarily of this hearing's panel; below the role threshold on
+    /// its own.
+    pub const COMMISSION_OFFICE: f32 = 0.5;
 }
 
 /// Whether some parties are public offices or citizens' bodies.
@@ -913,6 +917,9 @@ impl Registry {
             self.entities[i].titles.push(title_text.to_string());
         }
         match title {
+            Title::Role(role) if super::lexicon::is_commission_office(title_text) => {
+                self.give_role(i, role, strength::COMMISSION_OFFICE)
+            }
             Title::Role(role) => self.give_role(i, role, strength::APPOSITION),
             Title::Official => {
                 if let Some((role, strength)) = self.role_of_office(&body) {
