@@ -248,14 +248,16 @@ impl Registry {
         }) {
             return i;
         }
+        // `anggota KIP Contoh`: a commissioner, not a seat on the panel.
+        let strength = match role {
+            None => 0.0,
+            Some(_) if super::lexicon::is_commission_office(text) => strength::COMMISSION_OFFICE,
+            Some(_) => strength::APPOSITION,
+        };
         self.entities.push(Entity {
             descriptor: Some(text.to_string()),
             role,
-            strength: if role.is_some() {
-                strength::APPOSITION
-            } else {
-                0.0
-            },
+            strength,
             ..Entity::default()
         });
         self.entities.len() - 1
