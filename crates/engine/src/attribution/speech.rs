@@ -658,6 +658,16 @@ fn reported_speech(
                     if label {
                         return Some((who, cue::LOOSE, k));
                     }
+                    // `menurut Sari itu bukan …`: nor does a person the
+                    // report has already given a role.
+                    let known = matches!(who, Who::Entity(i)
+                        if registry.entities[i].person && registry.entities[i].role.is_some());
+                    let clause = p
+                        .word(after)
+                        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+                    if known && clause {
+                        return Some((who, cue::LOOSE, k));
+                    }
                 }
             }
             Speech::After => {
