@@ -10,9 +10,9 @@ use risalah_engine::search::service::Ranking;
 use risalah_engine::search::{Grouping, SearchRequest};
 
 /// nDCG@10 of risalah on the set, as recorded in BENCHMARKS.md.
-const RECORDED_NDCG: f64 = 0.897;
+const RECORDED_NDCG: f64 = 0.904;
 /// Recall@10 of risalah on the set, as recorded in BENCHMARKS.md.
-const RECORDED_RECALL: f64 = 0.892;
+const RECORDED_RECALL: f64 = 0.898;
 /// How far a change may lower either before this test fails.
 const TOLERANCE: f64 = 0.02;
 

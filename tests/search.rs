@@ -172,6 +172,25 @@ fn the_joining_words_of_a_name_are_not_highlighted_alone() {
 }
 
 #[test]
+fn a_reduplicated_word_typed_apart_is_the_word() {
+    let t = one_report(
+        "sintetis-ulang",
+        "Pemohon merujuk undang-undang yang berlaku.\nPanitia mengundang warga ke balai desa.\nUndangan dikirim kepada masing-masing anggota.\n",
+    );
+    let found = texts(&t.search("undang undang"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("undang-undang"), "{found:?}");
+    // Words that are no reduplication stay apart, and the part alone is
+    // the other word: *mengundang*, *undangan*, never the law.
+    let found = texts(&t.search("undang warga"));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found.iter().all(|x| !x.contains("undang-undang")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn putusan_finds_memutuskan_and_diputus() {
     let t = built();
     let found = texts(&t.search("putusan"));

@@ -267,7 +267,8 @@ pub fn plan_with(
     let mut highlight: Vec<String> = Vec::new();
     let mut parts: Vec<Part> = Vec::new();
 
-    let (clauses, concepts) = merge_concepts(&merge_equivalents(&parsed.clauses));
+    let words = merge_reduplications(&parsed.clauses);
+    let (clauses, concepts) = merge_concepts(&merge_equivalents(&words));
     let mut filters = parsed.filters.clone();
     filters.merge(extra);
     // A word that names the active role or speaker filter (`majelis` under
@@ -707,6 +708,38 @@ fn spelled(stems: &[Option<Vec<String>>], i: usize, wanted: &[String]) -> Option
         j += 1;
     }
     (got == wanted).then_some(j)
+}
+
+/// Two words typed apart that write one reduplicated word (`undang
+/// undang`, `sewenang wenang`, `masing masing`) made that word
+/// (`undang-undang`): one clause, matched as the text's hyphenated word
+/// is (*undang-undang* is "law", its parts alone "invite").
+fn merge_reduplications(clauses: &[Clause]) -> Vec<Clause> {
+    let bare = |c: &Clause| match c.alternatives.as_slice() {
+        [Item::Word(w)] if !c.negated && w.chars().all(char::is_alphabetic) => {
+            Some(w.to_lowercase())
+        }
+        _ => None,
+    };
+    let mut out: Vec<Clause> = Vec::with_capacity(clauses.len());
+    let mut i = 0;
+    while i < clauses.len() {
+        let pair = bare(&clauses[i]).zip(clauses.get(i + 1).and_then(bare));
+        match pair {
+            Some((a, b)) if analysis::morphology::is_reduplication(&a, &b) => {
+                out.push(Clause {
+                    alternatives: vec![Item::Word(format!("{a}-{b}"))],
+                    negated: false,
+                });
+                i += 2;
+            }
+            _ => {
+                out.push(clauses[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Runs of single-word clauses that spell a concept ([`CONCEPTS`]) made one
