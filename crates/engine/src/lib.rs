@@ -16,3 +16,4 @@ pub mod model;
 pub mod pipeline;
 pub mod privacy;
 pub mod search;
+mod tables;

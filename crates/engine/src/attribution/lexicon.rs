@@ -27,37 +27,17 @@ pub enum Title {
     Official,
 }
 
-fn rows(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-}
-
 static SPEECH: LazyLock<HashMap<&'static str, Speech>> = LazyLock::new(|| {
-    rows(include_str!("data/speech.tsv"))
+    crate::tables::rows(include_str!("data/speech.tsv"))
         .filter_map(|(word, kind)| {
-            let kind = match kind.trim() {
+            let kind = match kind {
                 "after" => Speech::After,
                 "saying" => Speech::Saying,
                 "passive" => Speech::Passive,
                 "menurut" => Speech::Menurut,
                 _ => return None,
             };
-            Some((word.trim(), kind))
-        })
-        .collect()
-});
-
-static TITLES: LazyLock<HashMap<String, Title>> = LazyLock::new(|| {
-    rows(include_str!("data/titles.tsv"))
-        .filter_map(|(title, role)| {
-            let role = match role.trim() {
-                "official" => Title::Official,
-                COMMISSION => Title::Role(Role::Majelis),
-                other => Title::Role(Role::from_name(other).ok()?),
-            };
-            Some((title.trim().to_string(), role))
+            Some((word, kind))
         })
         .collect()
 });
@@ -65,11 +45,30 @@ static TITLES: LazyLock<HashMap<String, Title>> = LazyLock::new(|| {
 /// The `titles.tsv` kind of an office of the commission.
 const COMMISSION: &str = "commission";
 
+/// The rows of `titles.tsv`: a title, and its role or kind.
+static TITLE_ROWS: LazyLock<Vec<(&'static str, &'static str)>> =
+    LazyLock::new(|| crate::tables::rows(include_str!("data/titles.tsv")).collect());
+
+static TITLES: LazyLock<HashMap<String, Title>> = LazyLock::new(|| {
+    TITLE_ROWS
+        .iter()
+        .filter_map(|&(title, role)| {
+            let role = match role {
+                "official" => Title::Official,
+                COMMISSION => Title::Role(Role::Majelis),
+                other => Title::Role(Role::from_name(other).ok()?),
+            };
+            Some((title.to_string(), role))
+        })
+        .collect()
+});
+
 /// The offices of the commission (`ketua ki`, `anggota komisi informasi`).
 static COMMISSION_OFFICES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    rows(include_str!("data/titles.tsv"))
-        .filter(|(_, kind)| kind.trim() == COMMISSION)
-        .map(|(title, _)| title.trim())
+    TITLE_ROWS
+        .iter()
+        .filter(|(_, kind)| *kind == COMMISSION)
+        .map(|&(title, _)| title)
         .collect()
 });
 

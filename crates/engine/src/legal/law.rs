@@ -50,13 +50,13 @@ fn folded(text: &str) -> String {
 }
 
 static SHORT_NAMES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    super::rows(include_str!("data/instruments.tsv"))
+    crate::tables::rows(include_str!("data/instruments.tsv"))
         .map(|(id, name)| (folded(name), id))
         .collect()
 });
 
 static MINISTRIES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    super::rows(include_str!("data/ministries.tsv"))
+    crate::tables::rows(include_str!("data/ministries.tsv"))
         .map(|(id, name)| (folded(name), id))
         .collect()
 });

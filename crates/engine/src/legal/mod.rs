@@ -13,15 +13,6 @@ pub mod voices;
 use crate::legal::register::case_key;
 use crate::model::{DocType, Document};
 
-/// The rows of a tab-separated data file: blank lines and `#` comments
-/// skipped, each row split at its first tab.
-fn rows(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-}
-
 /// Reads the structure of `doc` into it: the sections of a decision and
 /// whose words each passage is, the outcome (unless the document states
 /// one itself), and the other cases it cites, each once, as first written.

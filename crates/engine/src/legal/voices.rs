@@ -49,7 +49,7 @@ const FILED: &[&str] = &[
 
 /// The party headings: the heading's words (lowercase), and whose account.
 static PARTY_HEADINGS: LazyLock<Vec<(&'static str, Role)>> = LazyLock::new(|| {
-    super::rows(include_str!("data/voices.tsv"))
+    crate::tables::rows(include_str!("data/voices.tsv"))
         .filter_map(|(words, role)| Some((words.trim(), Role::from_name(role).ok()?)))
         .collect()
 });

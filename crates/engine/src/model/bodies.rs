@@ -7,18 +7,15 @@ use std::sync::LazyLock;
 
 /// Every (short, long) pair, lowercase, in the file's order (a longer long
 /// form before a shorter one it contains).
-pub static EQUIVALENTS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
-    include_str!("equivalents.tsv")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(short, long)| (short.trim(), long.trim()))
-        .collect()
-});
+pub static EQUIVALENTS: LazyLock<Vec<(&'static str, &'static str)>> =
+    LazyLock::new(|| crate::tables::rows(include_str!("equivalents.tsv")).collect());
 
-/// Words a body's long name keeps lowercase.
-const LOWERCASE: [&str; 4] = ["dan", "dari", "atau", "untuk"];
+/// Words that join the words of a name or a term (*Dinas Komunikasi dan
+/// Informatika*, *informasi yang dikecualikan*): a body's long name keeps
+/// them lowercase, and a snippet does not highlight them on their own.
+pub const JOINING_WORDS: &[&str] = &[
+    "dan", "dari", "atau", "untuk", "yang", "serta", "di", "ke", "pada", "oleh",
+];
 
 /// The long name of a body written as its bare short form (`KPU`, `kpu`),
 /// capitalised as a name ("Komisi Pemilihan Umum"); none for anything else.
@@ -28,7 +25,7 @@ pub fn long_name(short: &str) -> Option<String> {
     Some(
         long.split(' ')
             .map(|w| {
-                if LOWERCASE.contains(&w) {
+                if JOINING_WORDS.contains(&w) {
                     w.to_string()
                 } else {
                     super::capitalised(w)

@@ -18,7 +18,7 @@ use super::query::{Clause, Filters, Item, ParsedQuery, QueryError};
 use crate::analysis::{self, with_analyzer};
 use crate::index::document::tantivy_date;
 use crate::index::schema::{Fields, PASSAGE_RECORD};
-use crate::model::bodies::EQUIVALENTS;
+use crate::model::bodies::{EQUIVALENTS, JOINING_WORDS};
 use std::ops::Bound;
 use std::sync::LazyLock;
 use tantivy::query::{
@@ -548,16 +548,9 @@ fn met_by_filters(filters: &Filters) -> Vec<String> {
     stems
 }
 
-/// Words that join the words of a name or a term (*Dinas Komunikasi dan
-/// Informatika*, *informasi yang dikecualikan*): inside a phrase they are
-/// not highlighted on their own, or every *dan* of a snippet would be.
-const JOINING: &[&str] = &[
-    "dan", "dari", "atau", "untuk", "yang", "serta", "di", "ke", "pada", "oleh",
-];
-
-/// The stems of [`JOINING`].
+/// The stems of [`JOINING_WORDS`].
 static JOINING_STEMS: LazyLock<Vec<String>> =
-    LazyLock::new(|| JOINING.iter().flat_map(|w| stemmed(w)).collect());
+    LazyLock::new(|| JOINING_WORDS.iter().flat_map(|w| stemmed(w)).collect());
 
 /// The stems the snippets highlight for a word or a phrase: every stem of
 /// a word, a phrase's without its joining words.
